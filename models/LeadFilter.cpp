@@ -1,0 +1,53 @@
+#include "models/LeadFilter.h"
+
+#include "models/Lead.h"
+
+#include <QRegularExpression>
+
+bool LeadFilter::isUnfiltered() const
+{
+    return search.trimmed().isEmpty() && status.isEmpty() && source.isEmpty() && industry.isEmpty() && tag.isEmpty();
+}
+
+QStringList LeadFilter::searchTerms() const
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s\\p{P}\\p{S}]+"));
+    return search.toLower().split(separators, Qt::SkipEmptyParts);
+}
+
+bool LeadFilter::matches(const Lead& lead) const
+{
+    if (lead.deleted)
+        return false;
+    if (!status.isEmpty() && lead.status != status)
+        return false;
+    if (!source.isEmpty() && lead.source.compare(source, Qt::CaseInsensitive) != 0)
+        return false;
+    if (!industry.isEmpty() && lead.industry.compare(industry, Qt::CaseInsensitive) != 0)
+        return false;
+    if (!tag.isEmpty() && !lead.tags.contains(tag, Qt::CaseInsensitive))
+        return false;
+
+    const QStringList terms = searchTerms();
+    if (terms.isEmpty())
+        return true;
+    // Mirrors the FTS5 prefix query: every term must start a word in one of the searched fields.
+    static const QRegularExpression separators(QStringLiteral("[\\s\\p{P}\\p{S}]+"));
+    const QString haystack = QStringList { lead.name, lead.company, lead.contactPerson, lead.email, lead.phone,
+                                 lead.notes, lead.tags.join(QLatin1Char(' ')) }
+                                 .join(QLatin1Char(' '))
+                                 .toLower();
+    const QStringList words = haystack.split(separators, Qt::SkipEmptyParts);
+    for (const QString& term : terms) {
+        bool found = false;
+        for (const QString& word : words) {
+            if (word.startsWith(term)) {
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,46 @@
+#include "models/Money.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace Money {
+
+QString format(qint64 minor, const QString& currency, bool showCents)
+{
+    const QLocale locale;
+    const double major = static_cast<double>(minor) / 100.0;
+    QString symbol = currency;
+    if (currency == QLatin1String("EUR"))
+        symbol = QStringLiteral("€");
+    else if (currency == QLatin1String("USD"))
+        symbol = QStringLiteral("$");
+    else if (currency == QLatin1String("GBP"))
+        symbol = QStringLiteral("£");
+    return locale.toCurrencyString(major, symbol, showCents ? 2 : 0);
+}
+
+bool parse(const QString& text, qint64* minor)
+{
+    QString cleaned = text.trimmed();
+    cleaned.remove(QRegularExpression(QStringLiteral("[\\s€$£]|[A-Z]{3}")));
+    if (cleaned.isEmpty()) {
+        *minor = 0;
+        return true;
+    }
+    // Accept both "1,234.56" and "1.234,56": the last separator followed by 1-2 digits is the decimal one.
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,3}(?:[.,\\s]?\\d{3})*|\\d+)(?:[.,](\\d{1,2}))?$"));
+    const auto match = pattern.match(cleaned);
+    if (!match.hasMatch())
+        return false;
+    QString whole = match.captured(1);
+    whole.remove(QRegularExpression(QStringLiteral("[.,\\s]")));
+    const QString cents = match.captured(2).leftJustified(2, QLatin1Char('0'));
+    bool ok = false;
+    const qint64 units = whole.toLongLong(&ok);
+    if (!ok || units > 9'000'000'000'000LL)
+        return false;
+    *minor = units * 100 + cents.toLongLong();
+    return true;
+}
+
+} // namespace Money

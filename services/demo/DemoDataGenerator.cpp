@@ -1,0 +1,134 @@
+#include "services/demo/DemoDataGenerator.h"
+
+#include "models/Activity.h"
+#include "models/Ids.h"
+#include "models/Lead.h"
+#include "services/storage/ActivityRepository.h"
+#include "services/storage/LeadRepository.h"
+
+#include <QRandomGenerator>
+#include <QSqlError>
+
+namespace {
+// clang-format off
+const char* const kFirstNames[] = { "Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Elias", "Sofia", "Leon",
+    "Hannah", "Mateo", "Chloe", "Jonas", "Amelia", "Finn", "Isabella", "Oskar", "Nora", "Hugo", "Grace", "Theo",
+    "Lena", "Samuel", "Clara", "Aarav", "Yuki", "Fatima", "Diego", "Priya", "Kwame", "Ingrid", "Marco", "Zoe" };
+const char* const kLastNames[] = { "Fischer", "Martin", "Nguyen", "Schmidt", "Rossi", "Johnson", "Novak", "Silva",
+    "Dubois", "Kowalski", "Andersson", "Garcia", "Meyer", "Brown", "Costa", "Jansen", "Walsh", "Okafor", "Tanaka",
+    "Patel", "Weber", "Moreau", "Larsen", "Romano", "Hughes", "Becker", "Ortiz", "Khan", "Lindqvist", "Murphy" };
+const char* const kCompanyHeads[] = { "Northwind", "Bluepeak", "Cedar", "Brightline", "Harbor", "Lumen", "Oakridge",
+    "Silverleaf", "Redwood", "Summit", "Ironclad", "Maple", "Crescent", "Pioneer", "Atlas", "Willow", "Beacon",
+    "Riverstone", "Nimbus", "Copperfield", "Evergreen", "Falcon", "Granite", "Horizon" };
+const char* const kCompanyTails[] = { "Dental", "Bakery", "Studio", "Logistics", "Fitness", "Legal", "Realty",
+    "Coffee Co.", "Architects", "Clinic", "Motors", "Consulting", "Events", "Roofing", "Florists", "Analytics",
+    "Hotel", "Print Shop", "Veterinary", "Yoga" };
+const char* const kIndustries[] = { "Healthcare", "Hospitality", "Retail", "Professional services", "Real estate",
+    "Construction", "Fitness", "Automotive", "Food & beverage", "Education" };
+const char* const kSources[] = { "Referral", "Website", "LinkedIn", "Cold outreach", "Event", "Google Maps", "Partner" };
+const char* const kTags[] = { "hot", "follow-up", "website-redesign", "seo", "budget-approved", "decision-maker",
+    "warm", "needs-demo", "local", "enterprise" };
+const char* const kCities[] = { "Berlin", "London", "Lisbon", "Austin", "Toronto", "Amsterdam", "Dublin", "Madrid",
+    "Stockholm", "Milan" };
+const char* const kIssues[] = { "Slow mobile site", "No online booking", "Outdated design", "Missing SSL",
+    "Poor local SEO", "" };
+const char* const kNotes[] = {
+    "Met at the chamber of commerce breakfast; interested in a new booking flow.",
+    "Asked for a quote before the end of the quarter.",
+    "Owner handles marketing herself and is short on time.",
+    "Current agency contract ends in March.",
+    "Wants to compare two options side by side.",
+    "Prefers email over phone calls.",
+    "Budget depends on the spring campaign results.",
+    "" };
+const char* const kActivityNotes[] = {
+    "Intro call went well. Sending case studies.",
+    "Left a voicemail, will try again Thursday.",
+    "Sent proposal draft v1 for review.",
+    "They liked the portfolio; asked about timelines.",
+    "Follow-up email sent with pricing.",
+    "Demo booked for next week." };
+const char* const kStages[] = { "new", "new", "new", "contacted", "contacted", "qualified", "qualified", "proposal",
+    "won", "lost" };
+// clang-format on
+
+template <typename T, size_t N>
+QString pick(QRandomGenerator& random, T (&items)[N])
+{
+    return QString::fromUtf8(items[random.bounded(static_cast<quint32>(N))]);
+}
+} // namespace
+
+QString DemoDataGenerator::generate(QSqlDatabase& db, const WorkspaceIdentity& identity, const Options& options)
+{
+    QRandomGenerator random(options.seed);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    LeadRepository leads(db);
+    ActivityRepository activities(db);
+    if (!db.transaction())
+        return db.lastError().text();
+
+    for (int i = 0; i < options.leads; ++i) {
+        Lead lead;
+        lead.id = Ids::newId();
+        lead.orgId = identity.orgId;
+        lead.ownerId = identity.userId;
+        const QString first = pick(random, kFirstNames);
+        const QString last = pick(random, kLastNames);
+        lead.company = pick(random, kCompanyHeads) + QLatin1Char(' ') + pick(random, kCompanyTails);
+        lead.contactPerson = first + QLatin1Char(' ') + last;
+        lead.name = random.bounded(3) == 0 ? lead.company : lead.contactPerson;
+        lead.title = random.bounded(2) ? QStringLiteral("Owner") : QStringLiteral("Marketing lead");
+        QString domain = lead.company.toLower();
+        domain.remove(QLatin1Char(' ')).remove(QLatin1Char('.')).remove(QLatin1Char('&'));
+        lead.email = first.toLower() + QLatin1Char('.') + last.toLower() + QLatin1Char('@') + domain
+            + QStringLiteral(".com");
+        lead.website = QStringLiteral("https://") + domain + QStringLiteral(".com");
+        // Fictional but valid UK numbers (Ofcom drama range 07700 900000-900999).
+        lead.phoneRaw = QStringLiteral("+44 7700 900%1").arg(random.bounded(1000), 3, 10, QLatin1Char('0'));
+        lead.phone = QString(lead.phoneRaw).remove(QLatin1Char(' '));
+        lead.location = pick(random, kCities);
+        lead.industry = pick(random, kIndustries);
+        lead.source = pick(random, kSources);
+        lead.status = pick(random, kStages);
+        lead.websiteIssues = pick(random, kIssues);
+        lead.notes = pick(random, kNotes);
+        const int tagCount = static_cast<int>(random.bounded(3));
+        for (int t = 0; t < tagCount; ++t) {
+            const QString tag = pick(random, kTags);
+            if (!lead.tags.contains(tag))
+                lead.tags.append(tag);
+        }
+        lead.valueMinor = static_cast<qint64>(random.bounded(1, 60)) * 50000;
+        lead.currency = random.bounded(5) == 0 ? QStringLiteral("USD") : QStringLiteral("EUR");
+        lead.createdAt = now.addSecs(-static_cast<qint64>(random.bounded(90 * 86400)));
+        lead.updatedAt = lead.createdAt.addSecs(static_cast<qint64>(random.bounded(86400)));
+        if (lead.status != QLatin1String("new"))
+            lead.lastContactedAt = now.addSecs(-static_cast<qint64>(random.bounded(30 * 86400)));
+        lead.fieldSources = QStringLiteral("{\"*\":\"demo\"}");
+        if (!leads.insert(lead)) {
+            db.rollback();
+            return leads.lastError();
+        }
+        if (!options.activities)
+            continue;
+        const int activityCount = static_cast<int>(random.bounded(1, 5));
+        for (int a = 0; a < activityCount; ++a) {
+            Activity activity;
+            activity.id = Ids::newId();
+            activity.leadId = lead.id;
+            const quint32 kind = random.bounded(3);
+            activity.kind = kind == 0 ? Activity::Kind::Note : (kind == 1 ? Activity::Kind::Call : Activity::Kind::Email);
+            activity.body = pick(random, kActivityNotes);
+            activity.createdAt = lead.createdAt.addSecs(static_cast<qint64>(random.bounded(30 * 86400)));
+            if (activity.createdAt > now)
+                activity.createdAt = now;
+            activity.updatedAt = activity.createdAt;
+            if (!activities.insert(activity, identity.orgId)) {
+                db.rollback();
+                return activities.lastError();
+            }
+        }
+    }
+    return db.commit() ? QString() : db.lastError().text();
+}

@@ -1,0 +1,29 @@
+#include "services/events/HubEvent.h"
+
+QString HubEvent::name() const
+{
+    switch (type) {
+    case Type::LeadCreated:
+        return QStringLiteral("lead.created");
+    case Type::LeadUpdated:
+        return QStringLiteral("lead.updated");
+    case Type::LeadDeleted:
+        return QStringLiteral("lead.deleted");
+    case Type::LeadRestored:
+        return QStringLiteral("lead.restored");
+    case Type::LeadStatusChanged:
+        return QStringLiteral("lead.status_changed");
+    case Type::ActivityAdded:
+        return QStringLiteral("activity.added");
+    }
+    return {};
+}
+
+HubEvent HubEvent::statusChanged(const QString& leadId, const QString& from, const QString& to)
+{
+    HubEvent event;
+    event.type = Type::LeadStatusChanged;
+    event.leadId = leadId;
+    event.payload = { { QStringLiteral("from"), from }, { QStringLiteral("to"), to } };
+    return event;
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+// Turns what people type into E.164 with Google's libphonenumber. Thread-safe.
+class PhoneNormalizer
+{
+    Q_DECLARE_TR_FUNCTIONS(PhoneNormalizer)
+
+public:
+    struct Result
+    {
+        QString e164; // empty when the number is invalid
+        QString error;
+        bool ok() const { return !e164.isEmpty(); }
+    };
+
+    explicit PhoneNormalizer(QString defaultRegion = QStringLiteral("US"));
+
+    Result normalize(const QString& raw) const;
+    QString defaultRegion() const { return m_region; }
+    static bool isKnownRegion(const QString& region);
+
+private:
+    QString m_region;
+};

@@ -1,0 +1,339 @@
+#include "services/storage/LeadRepository.h"
+
+#include "models/Ids.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+// Column order shared by SELECT, INSERT and readLead().
+const QString kColumns = QStringLiteral(
+    "id, org_id, owner_id, name, company, contact_person, title, email, phone, phone_raw, website, website_issues, "
+    "location, status, source, industry, tags, notes, value_minor, currency, do_not_call, email_opt_out, sms_opt_out, "
+    "lawful_basis, marketing_consent, consent_at, field_sources, last_contacted_at, created_at, updated_at, rev, "
+    "deleted");
+constexpr int kColumnCount = 32;
+
+QVariant nullableTime(const QDateTime& time)
+{
+    return time.isValid() ? QVariant(Ids::toStorage(time)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+QVariant nullableText(const QString& text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+QString escapeLike(QString text)
+{
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    text.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return text;
+}
+} // namespace
+
+LeadRepository::LeadRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+bool LeadRepository::exec(QSqlQuery& query)
+{
+    if (query.exec())
+        return true;
+    m_lastError = query.lastError().text();
+    return false;
+}
+
+QString LeadRepository::ftsQuery(const QString& search)
+{
+    LeadFilter filter;
+    filter.search = search;
+    QStringList terms;
+    for (QString term : filter.searchTerms()) {
+        term.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        terms.append(QLatin1Char('"') + term + QStringLiteral("\"*"));
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+QString LeadRepository::whereClause(const LeadFilter& filter, QVariantList* values) const
+{
+    QStringList clauses { QStringLiteral("deleted = 0") };
+    const QString match = ftsQuery(filter.search);
+    if (!match.isEmpty()) {
+        clauses.append(QStringLiteral("rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)"));
+        values->append(match);
+    }
+    if (!filter.status.isEmpty()) {
+        clauses.append(QStringLiteral("status = ?"));
+        values->append(filter.status);
+    }
+    if (!filter.source.isEmpty()) {
+        clauses.append(QStringLiteral("source = ? COLLATE NOCASE"));
+        values->append(filter.source);
+    }
+    if (!filter.industry.isEmpty()) {
+        clauses.append(QStringLiteral("industry = ? COLLATE NOCASE"));
+        values->append(filter.industry);
+    }
+    if (!filter.tag.isEmpty()) {
+        clauses.append(QStringLiteral("(',' || tags || ',') LIKE ? ESCAPE '\\'"));
+        values->append(QString(QStringLiteral("%,") + escapeLike(filter.tag) + QStringLiteral(",%")));
+    }
+    return clauses.join(QStringLiteral(" AND "));
+}
+
+namespace {
+QString sortColumn(LeadFilter::SortKey key)
+{
+    switch (key) {
+    case LeadFilter::SortKey::Name:
+        return QStringLiteral("name COLLATE NOCASE");
+    case LeadFilter::SortKey::Company:
+        return QStringLiteral("company COLLATE NOCASE");
+    case LeadFilter::SortKey::Status:
+        return QStringLiteral("(SELECT position FROM pipeline_stages s WHERE s.key = leads.status)");
+    case LeadFilter::SortKey::Value:
+        return QStringLiteral("value_minor");
+    case LeadFilter::SortKey::LastContacted:
+        return QStringLiteral("last_contacted_at");
+    case LeadFilter::SortKey::Created:
+        return QStringLiteral("created_at");
+    case LeadFilter::SortKey::Updated:
+        break;
+    }
+    return QStringLiteral("updated_at");
+}
+} // namespace
+
+QString LeadRepository::orderClause(const LeadFilter& filter)
+{
+    const QString direction = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    return QStringLiteral("%1%2, id%2").arg(sortColumn(filter.sortKey), direction);
+}
+
+LeadPage LeadRepository::page(const LeadFilter& filter, int offset, int limit)
+{
+    LeadPage page;
+    QVariantList values;
+    const QString where = whereClause(filter, &values);
+
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT currency, count(*), sum(value_minor) FROM leads WHERE ") + where
+        + QStringLiteral(" GROUP BY currency"));
+    for (const QVariant& value : std::as_const(values))
+        query.addBindValue(value);
+    if (!exec(query))
+        return page;
+    while (query.next()) {
+        page.total += query.value(1).toInt();
+        page.valueTotals.insert(query.value(0).toString(), query.value(2).toLongLong());
+    }
+    if (limit <= 0)
+        return page;
+
+    query.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM leads WHERE ") + where
+        + QStringLiteral(" ORDER BY ") + orderClause(filter) + QStringLiteral(" LIMIT ? OFFSET ?"));
+    for (const QVariant& value : std::as_const(values))
+        query.addBindValue(value);
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    if (!exec(query))
+        return page;
+    page.leads.reserve(limit);
+    while (query.next())
+        page.leads.append(readLead(query));
+    return page;
+}
+
+std::optional<Lead> LeadRepository::find(const QString& id)
+{
+    const QList<Lead> leads = findMany({ id });
+    if (leads.isEmpty())
+        return std::nullopt;
+    return leads.first();
+}
+
+QList<Lead> LeadRepository::findMany(const QStringList& ids)
+{
+    QList<Lead> result;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM leads WHERE id = ?"));
+    for (const QString& id : ids) {
+        query.addBindValue(id);
+        if (!exec(query))
+            break;
+        if (query.next())
+            result.append(readLead(query));
+    }
+    return result;
+}
+
+void LeadRepository::bindLead(QSqlQuery& query, const Lead& lead) const
+{
+    const QVariantList values { lead.id, lead.orgId, nullableText(lead.ownerId), lead.name, lead.company,
+        lead.contactPerson, lead.title, lead.email, lead.phone, lead.phoneRaw, lead.website, lead.websiteIssues,
+        lead.location, lead.status, lead.source, lead.industry, lead.tags.join(QLatin1Char(',')), lead.notes,
+        lead.valueMinor, lead.currency, lead.doNotCall ? 1 : 0, lead.emailOptOut ? 1 : 0, lead.smsOptOut ? 1 : 0,
+        lead.lawfulBasis, lead.marketingConsent ? 1 : 0, nullableTime(lead.consentAt), lead.fieldSources,
+        nullableTime(lead.lastContactedAt), Ids::toStorage(lead.createdAt), Ids::toStorage(lead.updatedAt), lead.rev,
+        lead.deleted ? 1 : 0 };
+    Q_ASSERT(values.size() == kColumnCount);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+}
+
+Lead LeadRepository::readLead(const QSqlQuery& query)
+{
+    Lead lead;
+    int i = 0;
+    lead.id = query.value(i++).toString();
+    lead.orgId = query.value(i++).toString();
+    lead.ownerId = query.value(i++).toString();
+    lead.name = query.value(i++).toString();
+    lead.company = query.value(i++).toString();
+    lead.contactPerson = query.value(i++).toString();
+    lead.title = query.value(i++).toString();
+    lead.email = query.value(i++).toString();
+    lead.phone = query.value(i++).toString();
+    lead.phoneRaw = query.value(i++).toString();
+    lead.website = query.value(i++).toString();
+    lead.websiteIssues = query.value(i++).toString();
+    lead.location = query.value(i++).toString();
+    lead.status = query.value(i++).toString();
+    lead.source = query.value(i++).toString();
+    lead.industry = query.value(i++).toString();
+    lead.tags = query.value(i++).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    lead.notes = query.value(i++).toString();
+    lead.valueMinor = query.value(i++).toLongLong();
+    lead.currency = query.value(i++).toString();
+    lead.doNotCall = query.value(i++).toBool();
+    lead.emailOptOut = query.value(i++).toBool();
+    lead.smsOptOut = query.value(i++).toBool();
+    lead.lawfulBasis = query.value(i++).toString();
+    lead.marketingConsent = query.value(i++).toBool();
+    lead.consentAt = Ids::fromStorage(query.value(i++).toString());
+    lead.fieldSources = query.value(i++).toString();
+    lead.lastContactedAt = Ids::fromStorage(query.value(i++).toString());
+    lead.createdAt = Ids::fromStorage(query.value(i++).toString());
+    lead.updatedAt = Ids::fromStorage(query.value(i++).toString());
+    lead.rev = query.value(i++).toLongLong();
+    lead.deleted = query.value(i++).toBool();
+    Q_ASSERT(i == kColumnCount);
+    return lead;
+}
+
+bool LeadRepository::insert(const Lead& lead)
+{
+    QSqlQuery query(m_db);
+    QStringList marks;
+    for (int i = 0; i < kColumnCount; ++i)
+        marks.append(QStringLiteral("?"));
+    query.prepare(QStringLiteral("INSERT INTO leads (") + kColumns + QStringLiteral(") VALUES (")
+        + marks.join(QLatin1Char(',')) + QLatin1Char(')'));
+    bindLead(query, lead);
+    return exec(query);
+}
+
+bool LeadRepository::update(const Lead& lead)
+{
+    QStringList assignments;
+    const QStringList columns = kColumns.split(QStringLiteral(", "));
+    for (const QString& column : columns)
+        assignments.append(column + QStringLiteral(" = ?"));
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE leads SET ") + assignments.join(QStringLiteral(", "))
+        + QStringLiteral(" WHERE id = ?"));
+    bindLead(query, lead);
+    query.addBindValue(lead.id);
+    return exec(query) && query.numRowsAffected() == 1;
+}
+
+bool LeadRepository::setStatus(const QString& id, const QString& status, const QDateTime& now)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE leads SET status = ?, updated_at = ? WHERE id = ?"));
+    query.addBindValue(status);
+    query.addBindValue(Ids::toStorage(now));
+    query.addBindValue(id);
+    return exec(query);
+}
+
+bool LeadRepository::setDeleted(const QStringList& ids, bool deleted, const QDateTime& now)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE leads SET deleted = ?, updated_at = ? WHERE id = ?"));
+    for (const QString& id : ids) {
+        query.addBindValue(deleted ? 1 : 0);
+        query.addBindValue(Ids::toStorage(now));
+        query.addBindValue(id);
+        if (!exec(query))
+            return false;
+    }
+    return true;
+}
+
+bool LeadRepository::setTags(const QString& id, const QStringList& tags, const QDateTime& now)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE leads SET tags = ?, updated_at = ? WHERE id = ?"));
+    query.addBindValue(tags.join(QLatin1Char(',')));
+    query.addBindValue(Ids::toStorage(now));
+    query.addBindValue(id);
+    return exec(query);
+}
+
+bool LeadRepository::touchContacted(const QString& id, const QDateTime& when)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE leads SET last_contacted_at = ? WHERE id = ?"));
+    query.addBindValue(Ids::toStorage(when));
+    query.addBindValue(id);
+    return exec(query);
+}
+
+QStringList LeadRepository::distinctValues(const QString& column)
+{
+    if (column != QLatin1String("source") && column != QLatin1String("industry"))
+        return {};
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT DISTINCT ") + column + QStringLiteral(" FROM leads WHERE deleted = 0 AND ")
+        + column + QStringLiteral(" <> '' ORDER BY 1 COLLATE NOCASE LIMIT 500"));
+    QStringList values;
+    if (exec(query)) {
+        while (query.next())
+            values.append(query.value(0).toString());
+    }
+    return values;
+}
+
+QStringList LeadRepository::allTags()
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT DISTINCT tags FROM leads WHERE deleted = 0 AND tags <> '' LIMIT 5000"));
+    QStringList tags;
+    if (exec(query)) {
+        while (query.next()) {
+            for (const QString& tag : query.value(0).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                if (!tags.contains(tag, Qt::CaseInsensitive))
+                    tags.append(tag);
+            }
+        }
+    }
+    tags.sort(Qt::CaseInsensitive);
+    return tags;
+}
+
+int LeadRepository::countAll()
+{
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("SELECT count(*) FROM leads WHERE deleted = 0"));
+    return query.next() ? query.value(0).toInt() : 0;
+}

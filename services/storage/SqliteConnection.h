@@ -1,0 +1,12 @@
+#pragma once
+
+#include "services/storage/OpenResult.h"
+
+#include <QSqlDatabase>
+
+// Opens a SQLite workspace file with the settings every connection needs (WAL, foreign keys, durable commits).
+class SqliteConnection
+{
+public:
+    static OpenResult open(const QString& connectionName, const QString& path, QSqlDatabase* db);
+};
