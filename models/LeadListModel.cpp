@@ -203,6 +203,10 @@ void LeadListModel::sort(int column, Qt::SortOrder order)
         break;
     }
     next.descending = order == Qt::DescendingOrder;
+    if (m_generation == 0) {
+        m_filter = next; // views sort on attach; load only once a filter is set
+        return;
+    }
     setFilter(next);
 }
 

@@ -7,7 +7,9 @@ namespace Money {
 
 QString format(qint64 minor, const QString& currency, bool showCents)
 {
-    const QLocale locale;
+    // The C locale puts the symbol after the number; show money the way an English UI would instead.
+    const QLocale locale = QLocale().language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                                              : QLocale();
     const double major = static_cast<double>(minor) / 100.0;
     QString symbol = currency;
     if (currency == QLatin1String("EUR"))

@@ -47,7 +47,8 @@ bool ActivityRepository::insert(const Activity& activity, const QString& orgId)
     query.addBindValue(orgId);
     query.addBindValue(activity.leadId);
     query.addBindValue(Activity::kindToString(activity.kind));
-    query.addBindValue(activity.body);
+    // A null QString binds as SQL NULL, and body is NOT NULL (status changes and "created" entries have none).
+    query.addBindValue(activity.body.isNull() ? QStringLiteral("") : activity.body);
     query.addBindValue(QString::fromUtf8(QJsonDocument(activity.meta).toJson(QJsonDocument::Compact)));
     query.addBindValue(Ids::toStorage(activity.createdAt));
     query.addBindValue(Ids::toStorage(activity.updatedAt));

@@ -25,6 +25,12 @@ QVariant nullableText(const QString& text)
     return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
 }
 
+// A null QString binds as SQL NULL; the lead's text columns are NOT NULL, so "nothing" is stored as ''.
+QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
 QString escapeLike(QString text)
 {
     text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
@@ -176,11 +182,12 @@ QList<Lead> LeadRepository::findMany(const QStringList& ids)
 
 void LeadRepository::bindLead(QSqlQuery& query, const Lead& lead) const
 {
-    const QVariantList values { lead.id, lead.orgId, nullableText(lead.ownerId), lead.name, lead.company,
-        lead.contactPerson, lead.title, lead.email, lead.phone, lead.phoneRaw, lead.website, lead.websiteIssues,
-        lead.location, lead.status, lead.source, lead.industry, lead.tags.join(QLatin1Char(',')), lead.notes,
-        lead.valueMinor, lead.currency, lead.doNotCall ? 1 : 0, lead.emailOptOut ? 1 : 0, lead.smsOptOut ? 1 : 0,
-        lead.lawfulBasis, lead.marketingConsent ? 1 : 0, nullableTime(lead.consentAt), lead.fieldSources,
+    const QVariantList values { lead.id, lead.orgId, nullableText(lead.ownerId), text(lead.name), text(lead.company),
+        text(lead.contactPerson), text(lead.title), text(lead.email), text(lead.phone), text(lead.phoneRaw),
+        text(lead.website), text(lead.websiteIssues), text(lead.location), text(lead.status), text(lead.source),
+        text(lead.industry), text(lead.tags.join(QLatin1Char(','))), text(lead.notes), lead.valueMinor,
+        text(lead.currency), lead.doNotCall ? 1 : 0, lead.emailOptOut ? 1 : 0, lead.smsOptOut ? 1 : 0,
+        text(lead.lawfulBasis), lead.marketingConsent ? 1 : 0, nullableTime(lead.consentAt), text(lead.fieldSources),
         nullableTime(lead.lastContactedAt), Ids::toStorage(lead.createdAt), Ids::toStorage(lead.updatedAt), lead.rev,
         lead.deleted ? 1 : 0 };
     Q_ASSERT(values.size() == kColumnCount);

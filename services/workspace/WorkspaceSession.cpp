@@ -1,0 +1,85 @@
+#include "services/workspace/WorkspaceSession.h"
+
+#include "services/demo/DemoDataGenerator.h"
+#include "services/events/EventBus.h"
+#include "services/leads/LeadStore.h"
+#include "services/leads/NotificationCenter.h"
+#include "services/leads/TimelineStore.h"
+#include "services/storage/DatabaseExecutor.h"
+#include "services/storage/LeadRepository.h"
+
+WorkspaceSession::WorkspaceSession(QObject* parent)
+    : QObject(parent)
+    , m_executor(new DatabaseExecutor(this))
+    , m_bus(new EventBus(this))
+    , m_leads(new LeadStore(m_executor, m_bus, this))
+    , m_timeline(new TimelineStore(m_executor, m_bus, this))
+    , m_notifications(new NotificationCenter(m_executor, m_bus, this))
+{
+    connect(m_executor, &DatabaseExecutor::opened, this, [this](const OpenResult& result) {
+        if (!result.ok()) {
+            emit opened(result);
+            return;
+        }
+        m_executor->run<WorkspaceIdentity>(
+            this, [](QSqlDatabase& db) { return WorkspaceInitializer::identity(db); },
+            [this, result](const WorkspaceIdentity& identity) {
+                adoptIdentity(identity);
+                emit opened(result);
+            });
+    });
+}
+
+WorkspaceSession::~WorkspaceSession() = default;
+
+void WorkspaceSession::open(const QString& path)
+{
+    m_path = path;
+    m_executor->open(path);
+}
+
+OpenResult WorkspaceSession::openBlocking(const QString& path)
+{
+    m_path = path;
+    const OpenResult result = m_executor->openBlocking(path);
+    if (result.ok()) {
+        WorkspaceIdentity identity;
+        m_executor->runBlocking([&identity](QSqlDatabase& db) { identity = WorkspaceInitializer::identity(db); });
+        adoptIdentity(identity);
+    }
+    return result;
+}
+
+void WorkspaceSession::adoptIdentity(const WorkspaceIdentity& identity)
+{
+    m_identity = identity;
+    m_leads->setIdentity(identity);
+    m_timeline->setOrgId(identity.orgId);
+    m_notifications->setOrgId(identity.orgId);
+}
+
+void WorkspaceSession::loadSampleData(int leads, QObject* context, std::function<void(int, const QString&)> done)
+{
+    const WorkspaceIdentity identity = m_identity;
+    struct Outcome
+    {
+        int added = 0;
+        QString error;
+    };
+    m_executor->run<Outcome>(
+        context,
+        [identity, leads](QSqlDatabase& db) {
+            if (LeadRepository(db).countAll() > 0)
+                return Outcome {};
+            DemoDataGenerator::Options options;
+            options.leads = leads;
+            const QString error = DemoDataGenerator::generate(db, identity, options);
+            return Outcome { error.isEmpty() ? leads : 0, error };
+        },
+        [this, done = std::move(done)](const Outcome& outcome) {
+            if (outcome.added > 0)
+                emit m_leads->leadsReset();
+            if (done)
+                done(outcome.added, outcome.error);
+        });
+}

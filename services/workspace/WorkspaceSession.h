@@ -1,0 +1,49 @@
+#pragma once
+
+#include "services/storage/OpenResult.h"
+#include "services/storage/WorkspaceInitializer.h"
+
+#include <QObject>
+
+class DatabaseExecutor;
+class EventBus;
+class LeadStore;
+class NotificationCenter;
+class TimelineStore;
+
+// The services of one open workspace, wired together. The app and the GUI tests build the same thing.
+class WorkspaceSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit WorkspaceSession(QObject* parent = nullptr);
+    ~WorkspaceSession() override;
+
+    void open(const QString& path);
+    OpenResult openBlocking(const QString& path);
+    // Fills the workspace with sample leads when it has none; done(count added, error).
+    void loadSampleData(int leads, QObject* context, std::function<void(int, const QString&)> done);
+
+    QString path() const { return m_path; }
+    const WorkspaceIdentity& identity() const { return m_identity; }
+    DatabaseExecutor* executor() const { return m_executor; }
+    EventBus* bus() const { return m_bus; }
+    LeadStore* leads() const { return m_leads; }
+    TimelineStore* timeline() const { return m_timeline; }
+    NotificationCenter* notifications() const { return m_notifications; }
+
+signals:
+    void opened(const OpenResult& result);
+
+private:
+    void adoptIdentity(const WorkspaceIdentity& identity);
+
+    QString m_path;
+    WorkspaceIdentity m_identity;
+    DatabaseExecutor* m_executor;
+    EventBus* m_bus;
+    LeadStore* m_leads;
+    TimelineStore* m_timeline;
+    NotificationCenter* m_notifications;
+};

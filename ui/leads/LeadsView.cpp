@@ -1,0 +1,377 @@
+#include "ui/leads/LeadsView.h"
+
+#include "models/Ids.h"
+#include "models/LeadListModel.h"
+#include "services/leads/LeadStore.h"
+#include "services/workspace/WorkspaceSession.h"
+#include "ui/common/MessageBoxes.h"
+#include "ui/leads/EmptyLeadsState.h"
+#include "ui/leads/KanbanColumn.h"
+#include "ui/leads/LeadCommands.h"
+#include "ui/leads/LeadDetailPanel.h"
+#include "ui/leads/LeadDialog.h"
+#include "ui/leads/LeadFilterBar.h"
+#include "ui/leads/LeadKanbanView.h"
+#include "ui/leads/LeadTableView.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_undoStack(undoStack)
+    , m_filterBar(new LeadFilterBar(this))
+    , m_stack(new QStackedWidget(this))
+    , m_kanban(new LeadKanbanView(session->leads(), this))
+    , m_table(new LeadTableView(session->leads(), this))
+    , m_empty(new EmptyLeadsState(this))
+    , m_detail(new LeadDetailPanel(session->leads(), session->timeline(), undoStack, this))
+    , m_count(new QLabel(this))
+    , m_kanbanButton(new QToolButton(this))
+    , m_tableButton(new QToolButton(this))
+    , m_bulkMove(new QToolButton(this))
+    , m_bulkTag(new QToolButton(this))
+    , m_bulkDelete(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("LeadsView"));
+    auto* title = new QLabel(tr("Leads"), this);
+    title->setObjectName(QStringLiteral("ViewTitle"));
+    m_count->setObjectName(QStringLiteral("EmptyStateText"));
+
+    m_kanbanButton->setObjectName(QStringLiteral("kanbanModeButton"));
+    m_kanbanButton->setIcon(QIcon(QStringLiteral(":/icons/kanban.svg")));
+    m_kanbanButton->setText(tr("Board"));
+    m_tableButton->setObjectName(QStringLiteral("tableModeButton"));
+    m_tableButton->setIcon(QIcon(QStringLiteral(":/icons/table.svg")));
+    m_tableButton->setText(tr("Table"));
+    for (QToolButton* button : { m_kanbanButton, m_tableButton }) {
+        button->setCheckable(true);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    }
+    m_kanbanButton->setToolTip(tr("Kanban board (Ctrl+1)"));
+    m_tableButton->setToolTip(tr("Table (Ctrl+2)"));
+    connect(m_kanbanButton, &QToolButton::clicked, this, [this] { setMode(Mode::Kanban); });
+    connect(m_tableButton, &QToolButton::clicked, this, [this] { setMode(Mode::Table); });
+
+    auto* newButton = new QPushButton(QIcon(QStringLiteral(":/icons/plus.svg")), tr("New lead"), this);
+    newButton->setObjectName(QStringLiteral("newLeadButton"));
+    newButton->setProperty("primary", true);
+    newButton->setToolTip(tr("Create a lead (N)"));
+    connect(newButton, &QPushButton::clicked, this, &LeadsView::newLead);
+
+    m_bulkMove->setObjectName(QStringLiteral("bulkMoveButton"));
+    m_bulkMove->setText(tr("Move to"));
+    m_bulkMove->setPopupMode(QToolButton::InstantPopup);
+    m_bulkTag->setObjectName(QStringLiteral("bulkTagButton"));
+    m_bulkTag->setIcon(QIcon(QStringLiteral(":/icons/tag.svg")));
+    m_bulkTag->setText(tr("Tag"));
+    m_bulkTag->setPopupMode(QToolButton::InstantPopup);
+    m_bulkTag->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto* tagMenu = new QMenu(m_bulkTag);
+    tagMenu->addAction(tr("Add tag…"), this, [this] { promptTag(selectedIds(), true); });
+    tagMenu->addAction(tr("Remove tag…"), this, [this] { promptTag(selectedIds(), false); });
+    m_bulkTag->setMenu(tagMenu);
+    m_bulkDelete->setObjectName(QStringLiteral("bulkDeleteButton"));
+    m_bulkDelete->setIcon(QIcon(QStringLiteral(":/icons/trash.svg")));
+    m_bulkDelete->setText(tr("Delete"));
+    m_bulkDelete->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(m_bulkDelete, &QToolButton::clicked, this, &LeadsView::deleteSelected);
+
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(title);
+    titleRow->addSpacing(8);
+    titleRow->addWidget(m_count);
+    titleRow->addStretch();
+    titleRow->addWidget(m_bulkMove);
+    titleRow->addWidget(m_bulkTag);
+    titleRow->addWidget(m_bulkDelete);
+    titleRow->addSpacing(12);
+    titleRow->addWidget(m_kanbanButton);
+    titleRow->addWidget(m_tableButton);
+    titleRow->addSpacing(12);
+    titleRow->addWidget(newButton);
+
+    auto* tableHolder = new QWidget(this);
+    auto* tableLayout = new QVBoxLayout(tableHolder);
+    tableLayout->setContentsMargins(16, 8, 16, 16);
+    tableLayout->addWidget(m_table);
+    m_stack->addWidget(m_kanban);
+    m_stack->addWidget(tableHolder);
+    m_stack->addWidget(m_empty);
+
+    auto* main = new QWidget(this);
+    auto* mainLayout = new QVBoxLayout(main);
+    mainLayout->setContentsMargins(0, 16, 0, 0);
+    auto* top = new QVBoxLayout;
+    top->setContentsMargins(16, 0, 16, 0);
+    top->addLayout(titleRow);
+    top->addWidget(m_filterBar);
+    mainLayout->addLayout(top);
+    mainLayout->addWidget(m_stack, 1);
+
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("leadsSplitter"));
+    splitter->addWidget(main);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    m_detail->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_filterBar, &LeadFilterBar::filterChanged, this, &LeadsView::applyFilter);
+    connect(m_kanban, &LeadKanbanView::openRequested, this, &LeadsView::openLead);
+    connect(m_table, &LeadTableView::openRequested, this, &LeadsView::openLead);
+    connect(m_kanban, &LeadKanbanView::statusDropRequested, this, &LeadsView::changeStatus);
+    connect(m_kanban, &LeadKanbanView::contextMenuRequested, this, &LeadsView::showContextMenu);
+    connect(m_table, &LeadTableView::contextMenuRequested, this, &LeadsView::showContextMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LeadsView::updateBulkActions);
+    connect(m_table->leadModel(), &LeadListModel::totalsChanged, this, [this] {
+        m_count->setText(tr("%n lead(s)", nullptr, m_table->leadModel()->total()));
+        refreshEmptyState();
+    });
+    connect(m_empty, &EmptyLeadsState::newLeadRequested, this, &LeadsView::newLead);
+    connect(m_empty, &EmptyLeadsState::sampleDataRequested, this, &LeadsView::loadSampleData);
+    auto* choicesTimer = new QTimer(this);
+    choicesTimer->setSingleShot(true);
+    choicesTimer->setInterval(500);
+    connect(choicesTimer, &QTimer::timeout, this, &LeadsView::refreshChoices);
+    connect(session->leads(), &LeadStore::leadsUpserted, choicesTimer, qOverload<>(&QTimer::start));
+    connect(session->leads(), &LeadStore::leadsReset, choicesTimer, qOverload<>(&QTimer::start));
+    connect(session->leads(), &LeadStore::writeFailed, this, [this](const QString& error) {
+        MessageBoxes::critical(this, tr("Change not saved"),
+            tr("Business Hub could not save this change, so nothing was changed.\n\n%1").arg(error));
+    });
+    buildActions();
+    updateBulkActions();
+}
+
+void LeadsView::buildActions()
+{
+    const auto add = [this](const QKeySequence& key, auto slot) {
+        auto* action = new QAction(this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    add(QKeySequence(Qt::Key_N), &LeadsView::newLead);
+    add(QKeySequence(Qt::Key_Slash), &LeadsView::focusSearch);
+    add(QKeySequence::Delete, &LeadsView::deleteSelected);
+    add(QKeySequence(Qt::CTRL | Qt::Key_1), [this] { setMode(Mode::Kanban); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_2), [this] { setMode(Mode::Table); });
+}
+
+void LeadsView::start()
+{
+    m_started = true;
+    m_session->leads()->loadStages(this, [this](const PipelineStages& stages) {
+        m_stages = stages;
+        QHash<QString, QString> names;
+        for (const PipelineStage& stage : stages)
+            names.insert(stage.key, stage.name);
+        m_table->leadModel()->setStageNames(names);
+        m_filterBar->setStages(stages);
+        m_detail->setStages(stages);
+        m_kanban->setStages(stages);
+        m_table->leadModel()->setFilter(m_filterBar->filter());
+        auto pending = std::make_shared<int>(static_cast<int>(stages.size()));
+        for (KanbanColumn* column : m_kanban->columns()) {
+            connect(column->model(), &LeadListModel::totalsChanged, this, [this, pending] {
+                if (--*pending == 0 && m_firstLoadPending) {
+                    m_firstLoadPending = false;
+                    emit firstLoadFinished();
+                }
+            }, Qt::SingleShotConnection);
+        }
+        setMode(m_mode);
+        refreshChoices();
+    });
+}
+
+void LeadsView::setMode(Mode mode)
+{
+    m_mode = mode;
+    m_kanbanButton->setChecked(mode == Mode::Kanban);
+    m_tableButton->setChecked(mode == Mode::Table);
+    m_filterBar->setStageFilterVisible(mode == Mode::Table);
+    applyFilter(m_filterBar->filter());
+    refreshEmptyState();
+    updateBulkActions();
+}
+
+void LeadsView::refreshEmptyState()
+{
+    const bool empty = m_table->leadModel()->total() == 0 && !m_table->leadModel()->isLoading()
+        && m_filterBar->filter().isUnfiltered() && !m_stages.isEmpty();
+    if (empty)
+        m_stack->setCurrentWidget(m_empty);
+    else
+        m_stack->setCurrentIndex(m_mode == Mode::Kanban ? 0 : 1);
+}
+
+void LeadsView::applyFilter(const LeadFilter& filter)
+{
+    if (!m_started)
+        return;
+    LeadFilter tableFilter = filter;
+    const LeadFilter current = m_table->leadModel()->filter();
+    tableFilter.sortKey = current.sortKey;
+    tableFilter.descending = current.descending;
+    m_table->leadModel()->setFilter(tableFilter);
+    LeadFilter boardFilter = filter;
+    boardFilter.status.clear();
+    m_kanban->setBaseFilter(boardFilter);
+}
+
+void LeadsView::refreshChoices()
+{
+    m_session->leads()->loadFilterChoices(this, [this](const FilterChoices& choices) { m_filterBar->setChoices(choices); });
+}
+
+QString LeadsView::stageName(const QString& key) const
+{
+    for (const PipelineStage& stage : m_stages) {
+        if (stage.key == key)
+            return stage.name;
+    }
+    return key;
+}
+
+void LeadsView::changeStatus(const QStringList& ids, const QString& status)
+{
+    if (ids.isEmpty())
+        return;
+    m_undoStack->push(new ChangeStatusCommand(m_session->leads(), ids, status, stageName(status)));
+    emit statusMessage(tr("Moved %n lead(s) to %1 — Ctrl+Z to undo", nullptr, static_cast<int>(ids.size()))
+                           .arg(stageName(status)));
+}
+
+QStringList LeadsView::selectedIds() const
+{
+    return m_mode == Mode::Table ? m_table->selectedIds() : m_kanban->selectedIds();
+}
+
+void LeadsView::updateBulkActions()
+{
+    const int count = static_cast<int>(m_table->selectedIds().size());
+    const bool visible = m_mode == Mode::Table && count > 0;
+    for (QToolButton* button : { m_bulkMove, m_bulkTag, m_bulkDelete })
+        button->setVisible(visible);
+    if (visible) {
+        delete m_bulkMove->menu();
+        m_bulkMove->setMenu(createMoveMenu(m_table->selectedIds(), m_bulkMove));
+        m_bulkMove->setText(tr("Move %n to", nullptr, count));
+    }
+}
+
+QMenu* LeadsView::createMoveMenu(const QStringList& ids, QWidget* parent)
+{
+    auto* menu = new QMenu(tr("Move to"), parent);
+    for (const PipelineStage& stage : std::as_const(m_stages)) {
+        const QString key = stage.key;
+        menu->addAction(stage.name, this, [this, ids, key] { changeStatus(ids, key); });
+    }
+    return menu;
+}
+
+void LeadsView::showContextMenu(const QStringList& ids, const QPoint& globalPos)
+{
+    if (ids.isEmpty())
+        return;
+    QMenu menu(this);
+    if (ids.size() == 1)
+        menu.addAction(tr("Open"), this, [this, id = ids.first()] { openLead(id); });
+    menu.addMenu(createMoveMenu(ids, &menu));
+    menu.addAction(tr("Add tag…"), this, [this, ids] { promptTag(ids, true); });
+    menu.addAction(tr("Remove tag…"), this, [this, ids] { promptTag(ids, false); });
+    menu.addSeparator();
+    menu.addAction(QIcon(QStringLiteral(":/icons/trash.svg")), tr("Delete"), this, [this, ids] {
+        m_undoStack->push(new DeleteLeadsCommand(m_session->leads(), ids));
+        emit statusMessage(tr("Deleted %n lead(s) — Ctrl+Z to undo", nullptr, static_cast<int>(ids.size())));
+    });
+    menu.exec(globalPos);
+}
+
+void LeadsView::promptTag(const QStringList& ids, bool add)
+{
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const QString tag = QInputDialog::getText(this, add ? tr("Add tag") : tr("Remove tag"),
+        tr("Tag for %n lead(s):", nullptr, static_cast<int>(ids.size())), QLineEdit::Normal, {}, &ok)
+                            .simplified()
+                            .remove(QLatin1Char(','));
+    if (ok && !tag.isEmpty())
+        m_undoStack->push(new TagLeadsCommand(m_session->leads(), ids, tag, add));
+}
+
+void LeadsView::deleteSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    m_undoStack->push(new DeleteLeadsCommand(m_session->leads(), ids));
+    emit statusMessage(tr("Deleted %n lead(s) — Ctrl+Z to undo", nullptr, static_cast<int>(ids.size())));
+}
+
+void LeadsView::openLead(const QString& leadId)
+{
+    m_detail->openLead(leadId);
+}
+
+void LeadsView::newLead()
+{
+    Lead initial;
+    initial.status = m_stages.isEmpty() ? QStringLiteral("new") : m_stages.first().key;
+    initial.source = tr("Manual");
+    LeadDialog dialog(m_stages, initial, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Lead lead = dialog.lead();
+    lead.id = Ids::newId();
+    m_undoStack->push(new SaveLeadCommand(m_session->leads(), Lead(), lead, [this, id = lead.id](const WriteOutcome& outcome) {
+        if (outcome.ok) {
+            emit statusMessage(tr("Lead created"));
+            openLead(id);
+        }
+    }));
+}
+
+void LeadsView::loadSampleData()
+{
+    m_empty->sampleButton()->setEnabled(false);
+    emit statusMessage(tr("Loading sample data…"));
+    m_session->loadSampleData(80, this, [this](int added, const QString& error) {
+        m_empty->sampleButton()->setEnabled(true);
+        if (!error.isEmpty())
+            MessageBoxes::critical(this, tr("Sample data"), tr("Could not load sample data: %1").arg(error));
+        else
+            emit statusMessage(added > 0 ? tr("Loaded %n sample lead(s)", nullptr, added)
+                                         : tr("This workspace already has leads; no sample data added."));
+    });
+}
+
+void LeadsView::focusSearch()
+{
+    m_filterBar->searchEdit()->setFocus();
+    m_filterBar->searchEdit()->selectAll();
+}

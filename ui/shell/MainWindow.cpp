@@ -1,0 +1,169 @@
+#include "ui/shell/MainWindow.h"
+
+#include "services/leads/LeadStore.h"
+#include "services/settings/AppSettings.h"
+#include "services/workspace/WorkspaceSession.h"
+#include "ui/leads/LeadsView.h"
+#include "ui/shell/GlobalSearchDialog.h"
+#include "ui/shell/NotificationBell.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(WorkspaceSession* session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_undoStack(new QUndoStack(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("Business Hub"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    setMinimumSize(960, 600);
+
+    m_stack = new QStackedWidget(this);
+    m_leads = new LeadsView(session, m_undoStack, m_stack);
+    m_stack->addWidget(m_leads);
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(buildHeader());
+    rightLayout->addWidget(m_stack, 1);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildSidebar());
+    layout->addWidget(right, 1);
+    setCentralWidget(central);
+
+    m_workspaceLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_workspaceLabel);
+    connect(m_leads, &LeadsView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    buildMenus();
+
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        resize(screen->availableSize() * 0.9);
+    else
+        resize(1440, 900);
+    restoreGeometry(AppSettings::windowGeometry());
+    restoreState(AppSettings::windowState());
+    m_leads->setMode(AppSettings::leadsViewMode() == QLatin1String("table") ? LeadsView::Mode::Table
+                                                                            : LeadsView::Mode::Kanban);
+}
+
+QWidget* MainWindow::buildSidebar()
+{
+    auto* sidebar = new QFrame(this);
+    sidebar->setObjectName(QStringLiteral("Sidebar"));
+    sidebar->setFixedWidth(180);
+    auto* title = new QLabel(tr("Business Hub"), sidebar);
+    title->setObjectName(QStringLiteral("SidebarTitle"));
+    m_modules = new QListWidget(sidebar);
+    m_modules->setObjectName(QStringLiteral("moduleList"));
+    m_modules->setIconSize(QSize(18, 18));
+    auto* leads = new QListWidgetItem(QIcon(QStringLiteral(":/icons/leads.svg")), tr("Leads"), m_modules);
+    leads->setToolTip(tr("Leads: board, table and details"));
+    m_modules->setCurrentRow(0);
+    connect(m_modules, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    auto* layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(0, 0, 0, 12);
+    layout->addWidget(title);
+    layout->addWidget(m_modules, 1);
+    return sidebar;
+}
+
+QWidget* MainWindow::buildHeader()
+{
+    auto* header = new QFrame(this);
+    header->setObjectName(QStringLiteral("Header"));
+    auto* search = new QPushButton(QIcon(QStringLiteral(":/icons/search.svg")), tr("Search leads…   Ctrl+K"), header);
+    search->setObjectName(QStringLiteral("GlobalSearchButton"));
+    search->setFocusPolicy(Qt::NoFocus);
+    connect(search, &QPushButton::clicked, this, &MainWindow::openGlobalSearch);
+    m_bell = new NotificationBell(m_session->notifications(), header);
+    connect(m_bell, &NotificationBell::leadRequested, m_leads, &LeadsView::openLead);
+
+    auto* layout = new QHBoxLayout(header);
+    layout->setContentsMargins(16, 8, 16, 8);
+    layout->addWidget(search);
+    layout->addStretch();
+    layout->addWidget(m_bell);
+    return header;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newLead = file->addAction(QIcon(QStringLiteral(":/icons/plus.svg")), tr("&New lead…"), m_leads,
+        &LeadsView::newLead);
+    newLead->setShortcut(QKeySequence::New);
+    file->addAction(QIcon(QStringLiteral(":/icons/sample.svg")), tr("Load &sample data"), m_leads,
+        &LeadsView::loadSampleData);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({ QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z) });
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* find = edit->addAction(QIcon(QStringLiteral(":/icons/search.svg")), tr("&Find lead…"), this,
+        &MainWindow::openGlobalSearch);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    find->setObjectName(QStringLiteral("globalSearchAction"));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(QIcon(QStringLiteral(":/icons/kanban.svg")), tr("&Board"), this,
+        [this] { m_leads->setMode(LeadsView::Mode::Kanban); });
+    view->addAction(QIcon(QStringLiteral(":/icons/table.svg")), tr("&Table"), this,
+        [this] { m_leads->setMode(LeadsView::Mode::Table); });
+}
+
+void MainWindow::start()
+{
+    m_workspaceLabel->setText(tr("Local workspace · %1").arg(QFileInfo(m_session->path()).fileName()));
+    m_workspaceLabel->setToolTip(m_session->path());
+    m_leads->start();
+    m_bell->reload();
+}
+
+void MainWindow::openGlobalSearch()
+{
+    auto* dialog = new GlobalSearchDialog(m_session->leads(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GlobalSearchDialog::leadChosen, m_leads, &LeadsView::openLead);
+    const QPoint topCenter = mapToGlobal(QPoint((width() - dialog->width()) / 2, 60));
+    dialog->move(topCenter);
+    dialog->show();
+    dialog->input()->setFocus();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    AppSettings::setWindowGeometry(saveGeometry(), saveState());
+    AppSettings::setLeadsViewMode(m_leads->mode() == LeadsView::Mode::Table ? QStringLiteral("table")
+                                                                             : QStringLiteral("kanban"));
+    QMainWindow::closeEvent(event);
+}
