@@ -84,8 +84,11 @@ QString DemoDataGenerator::generate(QSqlDatabase& db, const WorkspaceIdentity& i
         lead.email = first.toLower() + QLatin1Char('.') + last.toLower() + QLatin1Char('@') + domain
             + QStringLiteral(".com");
         lead.website = QStringLiteral("https://") + domain + QStringLiteral(".com");
-        // Fictional but valid UK numbers (Ofcom drama range 07700 900000-900999).
-        lead.phoneRaw = QStringLiteral("+44 7700 900%1").arg(random.bounded(1000), 3, 10, QLatin1Char('0'));
+        // Fictional numbers that libphonenumber still accepts: Ofcom's London drama range 020 7946 0xxx and
+        // North America's 555-01xx.
+        lead.phoneRaw = random.bounded(2) == 0
+            ? QStringLiteral("+44 20 7946 0%1").arg(random.bounded(1000), 3, 10, QLatin1Char('0'))
+            : QStringLiteral("+1 415 555 01%1").arg(random.bounded(100), 2, 10, QLatin1Char('0'));
         lead.phone = QString(lead.phoneRaw).remove(QLatin1Char(' '));
         lead.location = pick(random, kCities);
         lead.industry = pick(random, kIndustries);

@@ -175,7 +175,14 @@ void LeadsView::buildActions()
     };
     add(QKeySequence(Qt::Key_N), &LeadsView::newLead);
     add(QKeySequence(Qt::Key_Slash), &LeadsView::focusSearch);
-    add(QKeySequence::Delete, &LeadsView::deleteSelected);
+    // Delete belongs to the lead views only, so Del inside the detail panel (a note, a text field) stays local.
+    for (QWidget* view : { static_cast<QWidget*>(m_kanban), static_cast<QWidget*>(m_table) }) {
+        auto* remove = new QAction(tr("Delete selected leads"), view);
+        remove->setShortcut(QKeySequence::Delete);
+        remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(remove, &QAction::triggered, this, &LeadsView::deleteSelected);
+        view->addAction(remove);
+    }
     add(QKeySequence(Qt::CTRL | Qt::Key_1), [this] { setMode(Mode::Kanban); });
     add(QKeySequence(Qt::CTRL | Qt::Key_2), [this] { setMode(Mode::Table); });
 }
