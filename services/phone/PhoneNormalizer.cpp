@@ -19,6 +19,16 @@ bool PhoneNormalizer::isKnownRegion(const QString& region)
     return regions.count(region.toUpper().toStdString()) > 0;
 }
 
+QStringList PhoneNormalizer::supportedRegions()
+{
+    std::set<std::string> regions;
+    PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
+    QStringList result;
+    for (const std::string& region : regions)
+        result.append(QString::fromStdString(region));
+    return result;
+}
+
 PhoneNormalizer::Result PhoneNormalizer::normalize(const QString& raw) const
 {
     const QString trimmed = raw.trimmed();

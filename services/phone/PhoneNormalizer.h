@@ -21,6 +21,7 @@ public:
     Result normalize(const QString& raw) const;
     QString defaultRegion() const { return m_region; }
     static bool isKnownRegion(const QString& region);
+    static QStringList supportedRegions();
 
 private:
     QString m_region;

@@ -5,6 +5,9 @@
 #include "ui/leads/LeadDetailPanel.h"
 #include "ui/leads/LeadDialog.h"
 #include "ui/leads/LeadForm.h"
+#include "ui/shell/PreferencesDialog.h"
+
+#include <QComboBox>
 
 #include <QApplication>
 #include <QLabel>
@@ -26,6 +29,7 @@ private slots:
     void dialogRejectsInvalidInput();
     void detailPanelShowsErrorsInlineAndKeepsData();
     void hostileTextRoundTrips();
+    void defaultRegionPreferenceAppliesToPhones();
 
 private:
     // Runs inside the modal dialog's event loop once it is shown.
@@ -182,6 +186,28 @@ void TestLeadFormGui::hostileTextRoundTrips()
     QCOMPARE(fixture.scalar(QStringLiteral("SELECT length(notes) FROM leads WHERE id = ?"), { leadId }).toInt(),
         bigNotes.size());
     QCOMPARE(fixture.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'leads'")).toInt(), 1);
+}
+
+void TestLeadFormGui::defaultRegionPreferenceAppliesToPhones()
+{
+    GuiFixture fixture;
+    QVERIFY(fixture.open(1));
+    PreferencesDialog preferences(fixture.window.get());
+    QComboBox* region = preferences.regionCombo();
+    QCOMPARE(region->currentData().toString(), QStringLiteral("GB"));
+    region->setCurrentIndex(region->findData(QStringLiteral("DE")));
+    preferences.accept();
+    QCOMPARE(AppSettings::defaultRegion(), QStringLiteral("DE"));
+
+    const QString leadId = fixture.scalar(QStringLiteral("SELECT id FROM leads LIMIT 1")).toString();
+    LeadDetailPanel* panel = fixture.window->leadsView()->detailPanel();
+    fixture.window->leadsView()->openLead(leadId);
+    QTRY_COMPARE(panel->leadId(), leadId);
+    type(panel, QStringLiteral("field_phone"), QStringLiteral("030 1234567"));
+    panel->save();
+    QTRY_COMPARE(fixture.scalar(QStringLiteral("SELECT phone FROM leads WHERE id = ?"), { leadId }).toString(),
+        QStringLiteral("+49301234567"));
+    AppSettings::setDefaultRegion(QStringLiteral("GB"));
 }
 
 QTEST_MAIN(TestLeadFormGui)

@@ -6,6 +6,7 @@
 #include "ui/leads/LeadsView.h"
 #include "ui/shell/GlobalSearchDialog.h"
 #include "ui/shell/NotificationBell.h"
+#include "ui/shell/PreferencesDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -133,6 +134,13 @@ void MainWindow::buildMenus()
         &MainWindow::openGlobalSearch);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     find->setObjectName(QStringLiteral("globalSearchAction"));
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, [this] {
+        PreferencesDialog dialog(this);
+        dialog.exec();
+    });
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(QIcon(QStringLiteral(":/icons/kanban.svg")), tr("&Board"), this,
