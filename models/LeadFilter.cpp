@@ -4,6 +4,16 @@
 
 #include <QRegularExpression>
 
+namespace {
+// Lower case without diacritics, as the search index compares (FTS5 unicode61 remove_diacritics): "Zoë" → "zoe".
+QString folded(const QString& text)
+{
+    QString result = text.toLower().normalized(QString::NormalizationForm_D);
+    result.removeIf([](QChar c) { return c.category() == QChar::Mark_NonSpacing; });
+    return result.normalized(QString::NormalizationForm_C);
+}
+} // namespace
+
 bool LeadFilter::isUnfiltered() const
 {
     return search.trimmed().isEmpty() && status.isEmpty() && source.isEmpty() && industry.isEmpty() && tag.isEmpty();
@@ -33,12 +43,11 @@ bool LeadFilter::matches(const Lead& lead) const
         return true;
     // Mirrors the FTS5 prefix query: every term must start a word in one of the searched fields.
     static const QRegularExpression separators(QStringLiteral("[\\s\\p{P}\\p{S}]+"));
-    const QString haystack = QStringList { lead.name, lead.company, lead.contactPerson, lead.email, lead.phone,
-                                 lead.notes, lead.tags.join(QLatin1Char(' ')) }
-                                 .join(QLatin1Char(' '))
-                                 .toLower();
-    const QStringList words = haystack.split(separators, Qt::SkipEmptyParts);
-    for (const QString& term : terms) {
+    const QStringList fields { lead.name, lead.company, lead.contactPerson, lead.email, lead.phone, lead.notes,
+        lead.tags.join(QLatin1Char(' ')) };
+    const QStringList words = folded(fields.join(QLatin1Char(' '))).split(separators, Qt::SkipEmptyParts);
+    for (const QString& rawTerm : terms) {
+        const QString term = folded(rawTerm);
         bool found = false;
         for (const QString& word : words) {
             if (word.startsWith(term)) {

@@ -31,6 +31,7 @@ void LeadListModel::reload()
     m_rows.clear();
     m_ids.clear();
     m_total = 0;
+    m_offset = 0;
     endResetModel();
     setFetching(false);
     requestPage(0);
@@ -176,7 +177,7 @@ bool LeadListModel::canFetchMore(const QModelIndex& parent) const
 void LeadListModel::fetchMore(const QModelIndex& parent)
 {
     if (canFetchMore(parent))
-        requestPage(static_cast<int>(m_rows.size()));
+        requestPage(m_offset);
 }
 
 void LeadListModel::sort(int column, Qt::SortOrder order)
@@ -224,7 +225,10 @@ void LeadListModel::applyPage(quint64 generation, int offset, const LeadPage& pa
 {
     if (generation != m_generation)
         return; // an answer for a filter that is no longer shown
-    Q_UNUSED(offset)
+    // Rows up to offset + size are loaded now, unless a loaded row changed meanwhile (see onLoadedRowChanged): then
+    // the page may have skipped a row, and the next one starts from the lowered m_offset (duplicates are dropped).
+    if (m_offset == offset)
+        m_offset = offset + static_cast<int>(page.leads.size());
     QList<Lead> fresh;
     fresh.reserve(page.leads.size());
     for (const Lead& lead : page.leads) {
@@ -251,6 +255,8 @@ void LeadListModel::onUpserted(const QList<Lead>& leads)
     for (const Lead& lead : leads) {
         const int row = rowOf(lead.id);
         const bool belongs = m_filter.matches(lead);
+        if (row >= 0)
+            onLoadedRowChanged();
         if (row >= 0 && belongs) {
             m_rows[row] = lead;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -276,12 +282,20 @@ void LeadListModel::onRemoved(const QStringList& ids)
         const int row = rowOf(id);
         if (row < 0)
             continue;
+        onLoadedRowChanged();
         beginRemoveRows({}, row, row);
         m_rows.removeAt(row);
         m_ids.remove(id);
         endRemoveRows();
     }
     refreshTotals();
+}
+
+void LeadListModel::onLoadedRowChanged()
+{
+    // A loaded lead that changes or goes may have been inside the loaded part of the source's order; the next page
+    // starts one earlier so that nothing is skipped. Done before the row signals, which may already fetch more.
+    m_offset = std::max(0, m_offset - 1);
 }
 
 void LeadListModel::refreshTotals()

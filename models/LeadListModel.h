@@ -63,6 +63,7 @@ private:
     void applyPage(quint64 generation, int offset, const LeadPage& page);
     void onUpserted(const QList<Lead>& leads);
     void onRemoved(const QStringList& ids);
+    void onLoadedRowChanged();
     void refreshTotals();
     void setFetching(bool fetching);
     QVariant displayValue(const Lead& lead, int column) const;
@@ -76,6 +77,9 @@ private:
     QMap<QString, qint64> m_valueTotals;
     int m_total = 0;
     int m_pageSize = 200;
+    // Where the next page starts in the source's order: a lower bound on the first row not loaded yet. It is not
+    // m_rows.size(): rows inserted on top may sort anywhere, and a changed loaded row may have left the loaded range.
+    int m_offset = 0;
     bool m_fetching = false;
     bool m_totalsQueued = false;
     quint64 m_generation = 0;

@@ -10,7 +10,7 @@ bool LeadValidator::isValidEmail(const QString& email)
     // Pragmatic form of RFC 5322: local part, one @, a dotted domain with a 2+ letter top level.
     static const QRegularExpression pattern(
         QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                       "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}$"));
+                       "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}\\z"));
     if (email.size() > 254 || email.contains(QStringLiteral("..")))
         return false;
     return pattern.match(email).hasMatch();
@@ -58,7 +58,7 @@ FieldErrors LeadValidator::validate(const Lead& lead)
         errors.append({ QStringLiteral("notes"), tr("Notes are limited to 2 MB of text.") });
     if (lead.valueMinor < 0)
         errors.append({ QStringLiteral("value"), tr("The deal value cannot be negative.") });
-    static const QRegularExpression currencyPattern(QStringLiteral("^[A-Z]{3}$"));
+    static const QRegularExpression currencyPattern(QStringLiteral("^[A-Z]{3}\\z"));
     if (!currencyPattern.match(lead.currency).hasMatch())
         errors.append({ QStringLiteral("currency"), tr("Use a three-letter currency code such as EUR.") });
     return errors;

@@ -24,7 +24,9 @@ QString format(qint64 minor, const QString& currency, bool showCents)
 bool parse(const QString& text, qint64* minor)
 {
     QString cleaned = text.trimmed();
-    cleaned.remove(QRegularExpression(QStringLiteral("[\\s€$£]|[A-Z]{3}")));
+    // Unicode spaces too: locales group and pad with U+00A0 / U+202F ("12.500,50 €" in German).
+    cleaned.remove(
+        QRegularExpression(QStringLiteral("[\\s€$£]|[A-Z]{3}"), QRegularExpression::UseUnicodePropertiesOption));
     if (cleaned.isEmpty()) {
         *minor = 0;
         return true;

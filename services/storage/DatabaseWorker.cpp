@@ -18,9 +18,16 @@ OpenResult DatabaseWorker::open(const QString& path)
 {
     close();
     OpenResult result = SqliteConnection::open(m_connectionName, path, &m_db);
-    if (!result.ok())
+    if (!result.ok()) {
+        close(); // a refused file is not kept open
         return result;
+    }
     result = MigrationRunner(m_db).migrate();
+    if (result.ok()) {
+        const OpenResult wal = SqliteConnection::enableWal(m_db);
+        if (!wal.ok())
+            result = { wal.status, wal.message, result.schemaVersion };
+    }
     if (result.ok()) {
         const QString error = WorkspaceInitializer::ensureInitialized(m_db);
         if (!error.isEmpty())

@@ -45,6 +45,8 @@ LeadRepository::LeadRepository(QSqlDatabase db)
 {
 }
 
+LeadRepository::~LeadRepository() = default;
+
 bool LeadRepository::exec(QSqlQuery& query)
 {
     if (query.exec())
@@ -68,11 +70,6 @@ QString LeadRepository::ftsQuery(const QString& search)
 QString LeadRepository::whereClause(const LeadFilter& filter, QVariantList* values) const
 {
     QStringList clauses { QStringLiteral("deleted = 0") };
-    const QString match = ftsQuery(filter.search);
-    if (!match.isEmpty()) {
-        clauses.append(QStringLiteral("rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)"));
-        values->append(match);
-    }
     if (!filter.status.isEmpty()) {
         clauses.append(QStringLiteral("status = ?"));
         values->append(filter.status);
@@ -121,29 +118,105 @@ QString LeadRepository::orderClause(const LeadFilter& filter)
     return QStringLiteral("%1%2, id%2").arg(sortColumn(filter.sortKey), direction);
 }
 
-LeadPage LeadRepository::page(const LeadFilter& filter, int offset, int limit)
-{
-    LeadPage page;
-    QVariantList values;
-    const QString where = whereClause(filter, &values);
+namespace {
+// A search page with at most this many matches is read by looking the matches up and sorting them; with more, by
+// walking the sort order and keeping matching rows, which finds a first page long before the end of the list.
+constexpr int kSortMatchesLimit = 2000;
+const QString kSearchClause = QStringLiteral("rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
+} // namespace
 
+QStringList LeadRepository::currenciesInUse()
+{
+    // Skips through leads_totals: one index seek per currency instead of a scan.
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT currency, count(*), sum(value_minor) FROM leads WHERE ") + where
-        + QStringLiteral(" GROUP BY currency"));
+    query.prepare(QStringLiteral(
+        "WITH RECURSIVE used(currency) AS (SELECT min(currency) FROM leads WHERE deleted = 0 "
+        "UNION ALL SELECT (SELECT min(currency) FROM leads WHERE deleted = 0 AND currency > used.currency) "
+        "FROM used WHERE used.currency IS NOT NULL) SELECT currency FROM used WHERE currency IS NOT NULL"));
+    QStringList currencies;
+    if (exec(query)) {
+        while (query.next())
+            currencies.append(query.value(0).toString());
+    }
+    return currencies;
+}
+
+bool LeadRepository::readTotals(const LeadFilter& filter, const QString& match, LeadPage* page)
+{
+    QVariantList values;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!match.isEmpty() && filter.source.isEmpty() && filter.industry.isEmpty() && filter.tag.isEmpty()) {
+        // A search may match most leads. Stream the matches, in rowid order, against the narrow lead_figures rows
+        // rather than the wide lead rows, and add up per currency with FILTER: GROUP BY would sort every match.
+        const QStringList currencies = currenciesInUse();
+        QString sql = QStringLiteral("SELECT count(*)");
+        for (const QString& currency : currencies) {
+            sql += QStringLiteral(", sum(f.value_minor) FILTER (WHERE f.currency = ?)");
+            values.append(currency);
+        }
+        sql += QStringLiteral(" FROM leads_fts CROSS JOIN lead_figures f ON f.lead_rowid = leads_fts.rowid "
+                              "WHERE leads_fts MATCH ? AND f.deleted = 0");
+        values.append(match);
+        if (!filter.status.isEmpty()) {
+            sql += QStringLiteral(" AND f.status = ?");
+            values.append(filter.status);
+        }
+        query.prepare(sql);
+        for (const QVariant& value : std::as_const(values))
+            query.addBindValue(value);
+        if (!exec(query))
+            return false;
+        if (query.next()) {
+            page->total = query.value(0).toInt();
+            for (int i = 0; i < currencies.size(); ++i) {
+                if (!query.isNull(1 + i)) // sum() of no rows is NULL: no match in this currency
+                    page->valueTotals.insert(currencies.at(i), query.value(1 + i).toLongLong());
+            }
+        }
+        return true;
+    }
+
+    QString from = QStringLiteral("leads WHERE ");
+    if (!match.isEmpty()) {
+        // Other filters need the lead rows: look up each match.
+        from = QStringLiteral("leads NOT INDEXED WHERE ") + kSearchClause + QStringLiteral(" AND ");
+        values.append(match);
+    }
+    query.prepare(QStringLiteral("SELECT currency, count(*), sum(value_minor) FROM ") + from
+        + whereClause(filter, &values) + QStringLiteral(" GROUP BY currency"));
     for (const QVariant& value : std::as_const(values))
         query.addBindValue(value);
     if (!exec(query))
-        return page;
+        return false;
     while (query.next()) {
-        page.total += query.value(1).toInt();
-        page.valueTotals.insert(query.value(0).toString(), query.value(2).toLongLong());
+        page->total += query.value(1).toInt();
+        page->valueTotals.insert(query.value(0).toString(), query.value(2).toLongLong());
     }
-    if (limit <= 0)
+    return true;
+}
+
+LeadPage LeadRepository::page(const LeadFilter& filter, int offset, int limit)
+{
+    LeadPage page;
+    const QString match = ftsQuery(filter.search);
+    if (!readTotals(filter, match, &page) || limit <= 0)
         return page;
 
-    query.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM leads WHERE ") + where
-        + QStringLiteral(" ORDER BY ") + orderClause(filter) + QStringLiteral(" LIMIT ? OFFSET ?"));
+    QVariantList values;
+    QString from = QStringLiteral("leads");
+    QString where = whereClause(filter, &values);
+    if (!match.isEmpty()) {
+        values.prepend(match);
+        where = kSearchClause + QStringLiteral(" AND ") + where;
+        if (page.total <= kSortMatchesLimit)
+            from = QStringLiteral("leads NOT INDEXED");
+    }
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ") + from + QStringLiteral(" WHERE ")
+        + where + QStringLiteral(" ORDER BY ") + orderClause(filter) + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (const QVariant& value : std::as_const(values))
         query.addBindValue(value);
     query.addBindValue(limit);
@@ -237,14 +310,23 @@ Lead LeadRepository::readLead(const QSqlQuery& query)
 
 bool LeadRepository::insert(const Lead& lead)
 {
-    QSqlQuery query(m_db);
-    QStringList marks;
-    for (int i = 0; i < kColumnCount; ++i)
-        marks.append(QStringLiteral("?"));
-    query.prepare(QStringLiteral("INSERT INTO leads (") + kColumns + QStringLiteral(") VALUES (")
-        + marks.join(QLatin1Char(',')) + QLatin1Char(')'));
-    bindLead(query, lead);
-    return exec(query);
+    if (!m_insert) {
+        // Preparing compiles the statement and its triggers (FTS, figures): worth doing once per batch.
+        m_insert = std::make_unique<QSqlQuery>(m_db);
+        QStringList marks;
+        for (int i = 0; i < kColumnCount; ++i)
+            marks.append(QStringLiteral("?"));
+        if (!m_insert->prepare(QStringLiteral("INSERT INTO leads (") + kColumns + QStringLiteral(") VALUES (")
+                + marks.join(QLatin1Char(',')) + QLatin1Char(')'))) {
+            m_lastError = m_insert->lastError().text();
+            m_insert.reset();
+            return false;
+        }
+    }
+    bindLead(*m_insert, lead);
+    const bool ok = exec(*m_insert);
+    m_insert->finish();
+    return ok;
 }
 
 bool LeadRepository::update(const Lead& lead)
@@ -289,7 +371,7 @@ bool LeadRepository::setTags(const QString& id, const QStringList& tags, const Q
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("UPDATE leads SET tags = ?, updated_at = ? WHERE id = ?"));
-    query.addBindValue(tags.join(QLatin1Char(',')));
+    query.addBindValue(text(tags.join(QLatin1Char(','))));
     query.addBindValue(Ids::toStorage(now));
     query.addBindValue(id);
     return exec(query);
@@ -310,7 +392,9 @@ QStringList LeadRepository::distinctValues(const QString& column)
         return {};
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT DISTINCT ") + column + QStringLiteral(" FROM leads WHERE deleted = 0 AND ")
+    // NOT INDEXED: without statistics SQLite takes "deleted = 0" for selective and visits nearly every row through
+    // an index on deleted, five times slower than one pass over the table (~140 ms against ~30 ms at 100,000 leads).
+    query.prepare(QStringLiteral("SELECT DISTINCT ") + column + QStringLiteral(" FROM leads NOT INDEXED WHERE deleted = 0 AND ")
         + column + QStringLiteral(" <> '' ORDER BY 1 COLLATE NOCASE LIMIT 500"));
     QStringList values;
     if (exec(query)) {
@@ -324,7 +408,8 @@ QStringList LeadRepository::allTags()
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT DISTINCT tags FROM leads WHERE deleted = 0 AND tags <> '' LIMIT 5000"));
+    // NOT INDEXED: see distinctValues().
+    query.prepare(QStringLiteral("SELECT DISTINCT tags FROM leads NOT INDEXED WHERE deleted = 0 AND tags <> '' LIMIT 5000"));
     QStringList tags;
     if (exec(query)) {
         while (query.next()) {

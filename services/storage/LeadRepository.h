@@ -6,6 +6,7 @@
 
 #include <QSqlDatabase>
 
+#include <memory>
 #include <optional>
 
 class QSqlQuery;
@@ -15,10 +16,12 @@ class LeadRepository
 {
 public:
     explicit LeadRepository(QSqlDatabase db);
+    ~LeadRepository();
 
     LeadPage page(const LeadFilter& filter, int offset, int limit);
     std::optional<Lead> find(const QString& id);
     QList<Lead> findMany(const QStringList& ids);
+    // Reuses one prepared statement for every insert through this repository (demo data, imports).
     bool insert(const Lead& lead);
     bool update(const Lead& lead);
     bool setStatus(const QString& id, const QString& status, const QDateTime& now);
@@ -39,10 +42,14 @@ public:
 private:
     void bindLead(QSqlQuery& query, const Lead& lead) const;
     static Lead readLead(const QSqlQuery& query);
+    // Every filter but the search text.
     QString whereClause(const LeadFilter& filter, QVariantList* values) const;
+    bool readTotals(const LeadFilter& filter, const QString& match, LeadPage* page);
+    QStringList currenciesInUse();
     static QString orderClause(const LeadFilter& filter);
     bool exec(QSqlQuery& query);
 
     QSqlDatabase m_db;
     QString m_lastError;
+    std::unique_ptr<QSqlQuery> m_insert;
 };

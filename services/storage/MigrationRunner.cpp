@@ -61,7 +61,17 @@ bool MigrationRunner::isForeignDatabase()
         hasTables = true;
         hasMigrations = hasMigrations || query.value(0).toString() == QLatin1String("schema_migrations");
     }
-    return hasTables && !hasMigrations;
+    if (!hasTables)
+        return false;
+    if (!hasMigrations)
+        return true;
+    // Other programs keep a schema_migrations table too (Rails: one text "version" column); ours has these columns.
+    QStringList columns;
+    query.exec(QStringLiteral("SELECT name FROM pragma_table_info('schema_migrations')"));
+    while (query.next())
+        columns.append(query.value(0).toString());
+    return !columns.contains(QLatin1String("version")) || !columns.contains(QLatin1String("name"))
+        || !columns.contains(QLatin1String("applied_at"));
 }
 
 OpenResult MigrationRunner::migrate()
@@ -85,17 +95,20 @@ OpenResult MigrationRunner::migrate()
                 .arg(latest),
             current };
     }
+    int applied = current;
     for (const Migration& migration : knownMigrations()) {
         if (migration.version <= current)
             continue;
         const QString error = apply(migration);
         if (!error.isEmpty()) {
+            // Each migration is its own transaction: the failed one left nothing behind, earlier ones stay applied.
             return { OpenResult::Status::MigrationFailed,
                 tr("Could not upgrade the workspace to schema %1 (%2). Nothing was changed.")
                     .arg(migration.version)
                     .arg(error),
-                current };
+                applied };
         }
+        applied = migration.version;
     }
     return { OpenResult::Status::Ok, {}, latest };
 }

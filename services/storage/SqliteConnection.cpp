@@ -48,14 +48,26 @@ OpenResult SqliteConnection::open(const QString& connectionName, const QString& 
         return { OpenResult::Status::NotBusinessHub,
             tr("“%1” is not a Business Hub database, or it is damaged (%2).").arg(path, query.lastError().text()) };
     }
-    const QStringList pragmas { QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
-        QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA temp_store=MEMORY"),
-        QStringLiteral("PRAGMA cache_size=-32000") };
+    // Connection settings only: journal_mode=WAL is written into the file, so it is switched on by enableWal() once the
+    // file is known to be a Business Hub workspace. A refused file is left exactly as it was.
+    const QStringList pragmas { QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA synchronous=FULL"),
+        QStringLiteral("PRAGMA temp_store=MEMORY"), QStringLiteral("PRAGMA cache_size=-32000") };
     for (const QString& pragma : pragmas) {
         if (!query.exec(pragma)) {
             return { OpenResult::Status::CannotOpen,
                 tr("Cannot prepare “%1”: %2").arg(path, query.lastError().text()) };
         }
+    }
+    return {};
+}
+
+OpenResult SqliteConnection::enableWal(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()
+        || query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        return { OpenResult::Status::CannotOpen,
+            tr("Cannot prepare “%1”: %2").arg(db.databaseName(), query.lastError().text()) };
     }
     return {};
 }

@@ -9,4 +9,6 @@ class SqliteConnection
 {
 public:
     static OpenResult open(const QString& connectionName, const QString& path, QSqlDatabase* db);
+    // Switches the file to write-ahead logging; call once the file is known to be a workspace.
+    static OpenResult enableWal(QSqlDatabase& db);
 };

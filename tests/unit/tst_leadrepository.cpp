@@ -1,0 +1,824 @@
+#include "models/Ids.h"
+#include "services/leads/LeadStore.h"
+#include "services/storage/LeadRepository.h"
+#include "tests/support/TempWorkspace.h"
+#include "tests/support/WaitFor.h"
+
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+#include <numeric>
+
+using HubTest::TempWorkspace;
+
+namespace {
+// Every persisted field, with its name, so a mismatch says which field broke.
+QString firstDifference(const Lead& a, const Lead& b, bool compareTimestamps = true)
+{
+    const auto text = [](const QDateTime& t) { return t.isValid() ? Ids::toStorage(t) : QStringLiteral("<null>"); };
+    const QList<std::pair<const char*, std::pair<QString, QString>>> fields {
+        { "id", { a.id, b.id } },
+        { "orgId", { a.orgId, b.orgId } },
+        { "ownerId", { a.ownerId, b.ownerId } },
+        { "name", { a.name, b.name } },
+        { "company", { a.company, b.company } },
+        { "contactPerson", { a.contactPerson, b.contactPerson } },
+        { "title", { a.title, b.title } },
+        { "email", { a.email, b.email } },
+        { "phone", { a.phone, b.phone } },
+        { "phoneRaw", { a.phoneRaw, b.phoneRaw } },
+        { "website", { a.website, b.website } },
+        { "websiteIssues", { a.websiteIssues, b.websiteIssues } },
+        { "location", { a.location, b.location } },
+        { "status", { a.status, b.status } },
+        { "source", { a.source, b.source } },
+        { "industry", { a.industry, b.industry } },
+        { "tags", { a.tags.join(QStringLiteral("|")), b.tags.join(QStringLiteral("|")) } },
+        { "notes", { a.notes, b.notes } },
+        { "valueMinor", { QString::number(a.valueMinor), QString::number(b.valueMinor) } },
+        { "currency", { a.currency, b.currency } },
+        { "doNotCall", { QString::number(a.doNotCall), QString::number(b.doNotCall) } },
+        { "emailOptOut", { QString::number(a.emailOptOut), QString::number(b.emailOptOut) } },
+        { "smsOptOut", { QString::number(a.smsOptOut), QString::number(b.smsOptOut) } },
+        { "lawfulBasis", { a.lawfulBasis, b.lawfulBasis } },
+        { "marketingConsent", { QString::number(a.marketingConsent), QString::number(b.marketingConsent) } },
+        { "consentAt", { text(a.consentAt), text(b.consentAt) } },
+        { "fieldSources", { a.fieldSources, b.fieldSources } },
+        { "lastContactedAt", { text(a.lastContactedAt), text(b.lastContactedAt) } },
+        { "rev", { QString::number(a.rev), QString::number(b.rev) } },
+        { "deleted", { QString::number(a.deleted), QString::number(b.deleted) } },
+    };
+    for (const auto& [name, values] : fields) {
+        if (values.first != values.second) {
+            return QStringLiteral("%1 differs: \"%2\" vs \"%3\"")
+                .arg(QLatin1String(name), values.first.left(120), values.second.left(120));
+        }
+    }
+    if (compareTimestamps) {
+        if (a.createdAt != b.createdAt)
+            return QStringLiteral("createdAt differs: %1 vs %2").arg(text(a.createdAt), text(b.createdAt));
+        if (a.updatedAt != b.updatedAt)
+            return QStringLiteral("updatedAt differs: %1 vs %2").arg(text(a.updatedAt), text(b.updatedAt));
+    }
+    return {};
+}
+
+QStringList namesOf(const QList<Lead>& leads)
+{
+    QStringList names;
+    for (const Lead& lead : leads)
+        names.append(lead.name);
+    return names;
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+QDateTime utc(int y, int mo, int d, int h, int mi, int s, int ms)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
+}
+} // namespace
+
+class tst_LeadRepository : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TempWorkspace> ws;
+
+    // FTS5 external-content index still agrees with the leads table.
+    QString ftsIntegrityError() const
+    {
+        QString error;
+        ws->runBlocking([&](QSqlDatabase& db) {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("INSERT INTO leads_fts (leads_fts) VALUES ('integrity-check')")))
+                error = query.lastError().text();
+        });
+        return error;
+    }
+
+    QStringList search(const QString& text)
+    {
+        LeadFilter filter;
+        filter.search = text;
+        return sorted(namesOf(ws->pageBlocking(filter, 0, 1000)));
+    }
+
+    // Names matching the filter according to LeadFilter::matches(), over every lead in the file.
+    QStringList matchedLocally(const LeadFilter& filter)
+    {
+        QList<Lead> all;
+        ws->runBlocking([&](QSqlDatabase& db) {
+            QSqlQuery query(db);
+            query.exec(QStringLiteral("SELECT id FROM leads"));
+            QStringList ids;
+            while (query.next())
+                ids.append(query.value(0).toString());
+            all = LeadRepository(db).findMany(ids);
+        });
+        QStringList names;
+        for (const Lead& lead : std::as_const(all)) {
+            if (filter.matches(lead))
+                names.append(lead.name);
+        }
+        return sorted(names);
+    }
+
+    Lead fullLead() const
+    {
+        Lead lead;
+        lead.name = QStringLiteral("Jane Doe");
+        lead.company = QStringLiteral("Acme Dental");
+        lead.contactPerson = QStringLiteral("Robert O'Brien");
+        lead.title = QStringLiteral("Practice owner");
+        lead.email = QStringLiteral("jane@acmedental.io");
+        lead.phone = QStringLiteral("+442079460958");
+        lead.phoneRaw = QStringLiteral("020 7946 0958");
+        lead.website = QStringLiteral("https://acmedental.io");
+        lead.websiteIssues = QStringLiteral("Slow mobile site");
+        lead.location = QStringLiteral("London");
+        lead.status = QStringLiteral("qualified");
+        lead.source = QStringLiteral("Referral");
+        lead.industry = QStringLiteral("Healthcare");
+        lead.tags = { QStringLiteral("hot"), QStringLiteral("website-redesign") };
+        lead.notes = QStringLiteral("Line one\nLine two\twith a tab");
+        lead.valueMinor = 1'234'567;
+        lead.currency = QStringLiteral("USD");
+        lead.doNotCall = true;
+        lead.emailOptOut = true;
+        lead.smsOptOut = true;
+        lead.lawfulBasis = QStringLiteral("legitimate_interest");
+        lead.marketingConsent = true;
+        lead.consentAt = utc(2024, 3, 4, 5, 6, 7, 89);
+        lead.fieldSources = QStringLiteral("{\"email\":\"import\",\"phone\":\"user\"}");
+        lead.lastContactedAt = utc(2024, 5, 6, 7, 8, 9, 10);
+        lead.rev = 7;
+        return lead;
+    }
+
+private slots:
+    void init()
+    {
+        ws = std::make_unique<TempWorkspace>();
+        QVERIFY2(ws->ok(), qPrintable(ws->errorString()));
+    }
+
+    void cleanup() { ws.reset(); }
+
+    void roundTripEveryField()
+    {
+        const Lead input = fullLead();
+        const Lead saved = ws->saveBlocking(input);
+        QVERIFY(saved.isValid());
+        QCOMPARE(saved.orgId, ws->identity().orgId);
+        QCOMPARE(saved.ownerId, ws->identity().userId);
+        QVERIFY(saved.createdAt.isValid());
+        QCOMPARE(saved.updatedAt, saved.createdAt);
+        QVERIFY(qAbs(saved.createdAt.msecsTo(QDateTime::currentDateTimeUtc())) < 60'000);
+
+        Lead expected = input;
+        expected.id = saved.id;
+        expected.orgId = saved.orgId;
+        expected.ownerId = saved.ownerId;
+        expected.createdAt = saved.createdAt;
+        expected.updatedAt = saved.updatedAt;
+        const std::optional<Lead> found = ws->fetchLeadBlocking(saved.id);
+        QVERIFY(found);
+        QString diff = firstDifference(*found, expected);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+
+        // Change every field; clear the optional ones.
+        Lead changed = *found;
+        changed.name = QStringLiteral("Jane Smith");
+        changed.company = QStringLiteral("Bright Smiles");
+        changed.contactPerson = QString();
+        changed.title = QStringLiteral("CEO");
+        changed.email = QStringLiteral("jane@brightsmiles.com");
+        changed.phone = QString();
+        changed.phoneRaw = QStringLiteral("not a number");
+        changed.website = QString();
+        changed.websiteIssues = QString();
+        changed.location = QStringLiteral("Lisbon");
+        changed.status = QStringLiteral("won");
+        changed.source = QStringLiteral("Website");
+        changed.industry = QStringLiteral("Retail");
+        changed.tags = { QStringLiteral("vip") };
+        changed.notes = QString();
+        changed.valueMinor = 0;
+        changed.currency = QStringLiteral("EUR");
+        changed.doNotCall = false;
+        changed.emailOptOut = false;
+        changed.smsOptOut = false;
+        changed.lawfulBasis = QStringLiteral("consent");
+        changed.marketingConsent = false;
+        changed.consentAt = QDateTime();
+        changed.fieldSources = QStringLiteral("{}");
+        changed.lastContactedAt = QDateTime();
+        changed.rev = 8;
+        changed.orgId = QStringLiteral("someone-else"); // ignored: a lead never moves to another organisation
+        changed.createdAt = utc(2000, 1, 1, 0, 0, 0, 0); // ignored: creation time is fixed
+        const Lead updated = ws->saveBlocking(changed);
+        QVERIFY(updated.isValid());
+        QCOMPARE(updated.id, saved.id);
+        QCOMPARE(updated.createdAt, saved.createdAt);
+        QVERIFY(updated.updatedAt >= saved.updatedAt);
+
+        expected = changed;
+        expected.orgId = saved.orgId;
+        expected.createdAt = saved.createdAt;
+        expected.updatedAt = updated.updatedAt;
+        const std::optional<Lead> refound = ws->fetchLeadBlocking(saved.id);
+        QVERIFY(refound);
+        diff = firstDifference(*refound, expected);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM leads")), 1);
+        QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM leads WHERE consent_at IS NULL AND "
+                                              "last_contacted_at IS NULL")),
+            1);
+        QVERIFY2(ftsIntegrityError().isEmpty(), qPrintable(ftsIntegrityError()));
+    }
+
+    void repositoryDirectly()
+    {
+        Lead lead = fullLead();
+        lead.id = Ids::newId();
+        lead.orgId = ws->identity().orgId;
+        lead.ownerId = QString(); // stored as NULL, read back empty
+        lead.createdAt = lead.updatedAt = utc(2024, 1, 2, 3, 4, 5, 6);
+        Lead other = lead;
+        other.id = Ids::newId();
+        other.name = QStringLiteral("Other");
+
+        bool inserted = false;
+        bool insertedTwice = true;
+        bool updatedMissing = true;
+        std::optional<Lead> found;
+        std::optional<Lead> missing;
+        QList<Lead> many;
+        int count = -1;
+        ws->runBlocking([&](QSqlDatabase& db) {
+            LeadRepository repository(db);
+            inserted = repository.insert(lead) && repository.insert(other);
+            insertedTwice = repository.insert(lead);
+            found = repository.find(lead.id);
+            missing = repository.find(QStringLiteral("no-such-id"));
+            many = repository.findMany({ other.id, QStringLiteral("no-such-id"), lead.id });
+            Lead ghost = lead;
+            ghost.id = QStringLiteral("no-such-id");
+            updatedMissing = repository.update(ghost);
+            count = repository.countAll();
+        });
+        QVERIFY(inserted);
+        QVERIFY(!insertedTwice); // primary key
+        QVERIFY(found);
+        const QString diff = firstDifference(*found, lead);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QVERIFY(!missing);
+        QCOMPARE(namesOf(many), (QStringList { QStringLiteral("Other"), lead.name }));
+        QVERIFY(!updatedMissing);
+        QCOMPARE(count, 2);
+        QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM leads WHERE owner_id IS NULL")), 2);
+    }
+
+    void search_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected");
+
+        const QString jane = QStringLiteral("Jane Doe");
+        const QString bob = QStringLiteral("Bob Stone");
+        const QString zoe = QStringLiteral("Zoë Ünïcødé");
+        QTest::newRow("company prefix: acm") << QStringLiteral("acm") << QStringList { bob, jane };
+        QTest::newRow("company words") << QStringLiteral("acme dental") << QStringList { jane };
+        QTest::newRow("two prefixes AND") << QStringLiteral("acm dent") << QStringList { jane };
+        QTest::newRow("order does not matter") << QStringLiteral("dent acm") << QStringList { jane };
+        QTest::newRow("one term misses") << QStringLiteral("acme zebra") << QStringList {};
+        QTest::newRow("name") << QStringLiteral("jan") << QStringList { jane };
+        QTest::newRow("upper case") << QStringLiteral("JANE") << QStringList { jane };
+        QTest::newRow("contact person") << QStringLiteral("brien") << QStringList { jane };
+        QTest::newRow("email") << QStringLiteral("acmedent") << QStringList { jane };
+        QTest::newRow("email domain") << QStringLiteral("stoneroofing.com") << QStringList { bob };
+        QTest::newRow("phone") << QStringLiteral("4420794") << QStringList { jane };
+        QTest::newRow("phone with plus") << QStringLiteral("+1415") << QStringList { bob };
+        QTest::newRow("notes") << QStringLiteral("chamb") << QStringList { jane };
+        QTest::newRow("notes other lead") << QStringLiteral("pricing") << QStringList { bob };
+        QTest::newRow("tag") << QStringLiteral("warm") << QStringList { bob };
+        QTest::newRow("tag part") << QStringLiteral("redesign") << QStringList { jane };
+        QTest::newRow("infix does not match") << QStringLiteral("cme") << QStringList {};
+        QTest::newRow("title is not searched") << QStringLiteral("owner") << QStringList {};
+        QTest::newRow("unicode as typed") << QStringLiteral("zoë") << QStringList { zoe };
+        QTest::newRow("unicode upper case") << QStringLiteral("ZOË ÜNÏ") << QStringList { zoe };
+        QTest::newRow("without diacritics") << QStringLiteral("zoe") << QStringList { zoe };
+        QTest::newRow("company without diacritics") << QStringLiteral("cafe elan") << QStringList { zoe };
+        QTest::newRow("FTS operators are text") << QStringLiteral("acme OR zebra") << QStringList {};
+        QTest::newRow("NEAR is text") << QStringLiteral("NEAR(acme dental)") << QStringList {};
+        QTest::newRow("quotes and star") << QStringLiteral("\"acme\" dent*") << QStringList { jane };
+        QTest::newRow("minus is not NOT") << QStringLiteral("acme -dental") << QStringList { jane };
+        QTest::newRow("column syntax is text") << QStringLiteral("name:jane") << QStringList {};
+        QTest::newRow("nothing searchable") << QStringLiteral("% _ \\ *") << QStringList { bob, jane, zoe };
+        QTest::newRow("empty") << QString() << QStringList { bob, jane, zoe };
+    }
+
+    void search()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+
+        Lead jane = ws->makeLead(QStringLiteral("Jane Doe"));
+        jane.company = QStringLiteral("Acme Dental");
+        jane.contactPerson = QStringLiteral("Robert O'Brien");
+        jane.title = QStringLiteral("Owner");
+        jane.email = QStringLiteral("jane@acmedental.io");
+        jane.phone = QStringLiteral("+442079460958");
+        jane.notes = QStringLiteral("Met at the chamber breakfast.");
+        jane.tags = { QStringLiteral("hot"), QStringLiteral("website-redesign") };
+        Lead bob = ws->makeLead(QStringLiteral("Bob Stone"));
+        bob.company = QStringLiteral("Stone Roofing");
+        bob.email = QStringLiteral("bob@stoneroofing.com");
+        bob.phone = QStringLiteral("+14155552671");
+        bob.notes = QStringLiteral("Asked about Acme's pricing.");
+        bob.tags = { QStringLiteral("warm") };
+        Lead zoe = ws->makeLead(QStringLiteral("Zoë Ünïcødé"));
+        zoe.company = QStringLiteral("Café Élan");
+        zoe.email = QStringLiteral("hello@example.org"); // no unaccented spelling anywhere
+        for (const Lead& lead : { jane, bob, zoe })
+            QVERIFY(ws->saveBlocking(lead).isValid());
+
+        QCOMPARE(search(text), sorted(expected));
+
+        // Open lists decide with LeadFilter::matches() whether a changed lead still belongs: it must agree with SQL.
+        LeadFilter filter;
+        filter.search = text;
+        QCOMPARE(matchedLocally(filter), sorted(expected));
+    }
+
+    void searchFollowsUpdatesAndDeletes()
+    {
+        Lead lead = ws->makeLead(QStringLiteral("Acme Dental"));
+        lead.notes = QStringLiteral("alpha");
+        lead = ws->saveBlocking(lead);
+        QVERIFY(lead.isValid());
+        Lead other = ws->saveBlocking(ws->makeLead(QStringLiteral("Acme Bakery")));
+        QVERIFY(other.isValid());
+        QCOMPARE(search(QStringLiteral("acme")),
+            (QStringList { QStringLiteral("Acme Bakery"), QStringLiteral("Acme Dental") }));
+
+        lead.name = QStringLiteral("Bright Smiles");
+        lead.notes = QStringLiteral("omega");
+        QVERIFY(ws->saveBlocking(lead).isValid());
+        QCOMPARE(search(QStringLiteral("acme")), QStringList { QStringLiteral("Acme Bakery") });
+        QCOMPARE(search(QStringLiteral("alpha")), QStringList {});
+        QCOMPARE(search(QStringLiteral("bright smi")), QStringList { QStringLiteral("Bright Smiles") });
+        QCOMPARE(search(QStringLiteral("omeg")), QStringList { QStringLiteral("Bright Smiles") });
+
+        // Tags are indexed too, also when changed through changeTag.
+        QVERIFY(ws->changeTagBlocking({ lead.id }, QStringLiteral("platinum"), true).ok);
+        QCOMPARE(search(QStringLiteral("platin")), QStringList { QStringLiteral("Bright Smiles") });
+
+        // Tombstoned leads vanish from search, pages and totals, and come back when restored.
+        QVERIFY(ws->setDeletedBlocking({ lead.id }, true).ok);
+        QCOMPARE(search(QStringLiteral("bright")), QStringList {});
+        QCOMPARE(search(QStringLiteral("platin")), QStringList {});
+        const LeadPage page = ws->fetchPageBlocking(LeadFilter {});
+        QCOMPARE(namesOf(page.leads), QStringList { QStringLiteral("Acme Bakery") });
+        QCOMPARE(page.total, 1);
+        QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM leads")), 2); // a tombstone, not a delete
+
+        QVERIFY(ws->setDeletedBlocking({ lead.id }, false).ok);
+        QCOMPARE(search(QStringLiteral("bright")), QStringList { QStringLiteral("Bright Smiles") });
+        QVERIFY2(ftsIntegrityError().isEmpty(), qPrintable(ftsIntegrityError()));
+
+        // A real DELETE (e.g. a future purge) keeps the index consistent through the trigger.
+        ws->runBlocking([&](QSqlDatabase& db) {
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("DELETE FROM activities")));
+            query.prepare(QStringLiteral("DELETE FROM leads WHERE id = ?"));
+            query.addBindValue(lead.id);
+            QVERIFY(query.exec());
+        });
+        QCOMPARE(search(QStringLiteral("bright")), QStringList {});
+        QVERIFY2(ftsIntegrityError().isEmpty(), qPrintable(ftsIntegrityError()));
+    }
+
+    void filtersAndTotals_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("industry");
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QVariantMap>("valueTotals");
+
+        const QString none;
+        QTest::newRow("everything") << none << none << none << none << none
+                                    << QStringList { QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
+                                           QStringLiteral("E") }
+                                    << QVariantMap { { QStringLiteral("EUR"), 40000 }, { QStringLiteral("USD"), 20000 },
+                                           { QStringLiteral("GBP"), 700 } };
+        QTest::newRow("status new") << QStringLiteral("new") << none << none << none << none
+                                    << QStringList { QStringLiteral("A"), QStringLiteral("B") }
+                                    << QVariantMap { { QStringLiteral("EUR"), 10000 },
+                                           { QStringLiteral("USD"), 20000 } };
+        QTest::newRow("status won skips the deleted lead")
+            << QStringLiteral("won") << none << none << none << none << QStringList { QStringLiteral("C") }
+            << QVariantMap { { QStringLiteral("EUR"), 30000 } };
+        QTest::newRow("empty stage") << QStringLiteral("proposal") << none << none << none << none << QStringList {}
+                                     << QVariantMap {};
+        QTest::newRow("source, any case") << none << QStringLiteral("REFERRAL") << none << none << none
+                                          << QStringList { QStringLiteral("A"), QStringLiteral("C") }
+                                          << QVariantMap { { QStringLiteral("EUR"), 40000 } };
+        QTest::newRow("industry") << none << none << QStringLiteral("retail") << none << none
+                                  << QStringList { QStringLiteral("B") }
+                                  << QVariantMap { { QStringLiteral("USD"), 20000 } };
+        QTest::newRow("tag is exact, any case")
+            << none << none << none << QStringLiteral("hot") << none
+            << QStringList { QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("E") }
+            << QVariantMap { { QStringLiteral("EUR"), 10000 }, { QStringLiteral("USD"), 20000 },
+                   { QStringLiteral("GBP"), 700 } };
+        QTest::newRow("tag in the middle of the list")
+            << none << none << none << QStringLiteral("local") << none << QStringList { QStringLiteral("B") }
+            << QVariantMap { { QStringLiteral("USD"), 20000 } };
+        QTest::newRow("tag with LIKE wildcards")
+            << none << none << none << QStringLiteral("h_t") << none << QStringList {} << QVariantMap {};
+        QTest::newRow("tag percent") << none << none << none << QStringLiteral("%") << none << QStringList {}
+                                     << QVariantMap {};
+        QTest::newRow("combined") << QStringLiteral("new") << QStringLiteral("website") << QStringLiteral("Retail")
+                                  << QStringLiteral("hot") << QStringLiteral("bee")
+                                  << QStringList { QStringLiteral("B") }
+                                  << QVariantMap { { QStringLiteral("USD"), 20000 } };
+        QTest::newRow("combined, search misses") << QStringLiteral("new") << none << none << none
+                                                 << QStringLiteral("zebra") << QStringList {} << QVariantMap {};
+    }
+
+    void filtersAndTotals()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, source);
+        QFETCH(QString, industry);
+        QFETCH(QString, tag);
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+        QFETCH(QVariantMap, valueTotals);
+
+        struct Row {
+            const char* name;
+            const char* status;
+            const char* source;
+            const char* industry;
+            QStringList tags;
+            qint64 value;
+            const char* currency;
+            bool deleted;
+        };
+        const QList<Row> rows {
+            { "A", "new", "Referral", "Healthcare", { QStringLiteral("hot") }, 10000, "EUR", false },
+            { "B", "new", "Website", "Retail",
+                { QStringLiteral("busy"), QStringLiteral("local"), QStringLiteral("hot") }, 20000, "USD", false },
+            { "C", "won", "referral", "healthcare", { QStringLiteral("hotel") }, 30000, "EUR", false },
+            { "D", "won", "LinkedIn", "Retail", { QStringLiteral("hot") }, 5000, "EUR", true },
+            { "E", "lost", "", "", { QStringLiteral("Hot") }, 700, "GBP", false },
+        };
+        for (const Row& row : rows) {
+            Lead lead = ws->makeLead(QString::fromLatin1(row.name), QString::fromLatin1(row.status));
+            lead.source = QString::fromLatin1(row.source);
+            lead.industry = QString::fromLatin1(row.industry);
+            lead.tags = row.tags;
+            lead.valueMinor = row.value;
+            lead.currency = QString::fromLatin1(row.currency);
+            if (lead.name == QLatin1String("B"))
+                lead.notes = QStringLiteral("Beekeeping supplies");
+            lead = ws->saveBlocking(lead);
+            QVERIFY(lead.isValid());
+            if (row.deleted)
+                QVERIFY(ws->setDeletedBlocking({ lead.id }, true).ok);
+        }
+
+        LeadFilter filter;
+        filter.status = status;
+        filter.source = source;
+        filter.industry = industry;
+        filter.tag = tag;
+        filter.search = text;
+        const LeadPage page = ws->fetchPageBlocking(filter, 0, 100);
+        QCOMPARE(sorted(namesOf(page.leads)), sorted(expected));
+        QCOMPARE(page.total, expected.size());
+        QVariantMap totals;
+        for (auto it = page.valueTotals.cbegin(); it != page.valueTotals.cend(); ++it)
+            totals.insert(it.key(), it.value());
+        QCOMPARE(totals, valueTotals);
+
+        // limit 0 asks for the figures only.
+        const LeadPage figures = ws->fetchPageBlocking(filter, 0, 0);
+        QVERIFY(figures.leads.isEmpty());
+        QCOMPARE(figures.total, page.total);
+        QCOMPARE(figures.valueTotals, page.valueTotals);
+
+        QCOMPARE(matchedLocally(filter), sorted(expected));
+    }
+
+    void sorting_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<bool>("descending");
+        QTest::addColumn<QStringList>("expected");
+
+        using Key = LeadFilter::SortKey;
+        const QStringList byName { QStringLiteral("Alpha"), QStringLiteral("bravo"), QStringLiteral("Charlie"),
+            QStringLiteral("delta") };
+        QStringList reversed = byName;
+        std::reverse(reversed.begin(), reversed.end());
+        QTest::newRow("name asc, case-insensitive") << int(Key::Name) << false << byName;
+        QTest::newRow("name desc") << int(Key::Name) << true << reversed;
+        const QStringList byValue { QStringLiteral("Alpha"), QStringLiteral("delta"), QStringLiteral("bravo"),
+            QStringLiteral("Charlie") };
+        QStringList byValueDesc = byValue;
+        std::reverse(byValueDesc.begin(), byValueDesc.end());
+        QTest::newRow("value asc") << int(Key::Value) << false << byValue;
+        QTest::newRow("value desc") << int(Key::Value) << true << byValueDesc;
+        QTest::newRow("company asc") << int(Key::Company) << false
+                                     << QStringList { QStringLiteral("delta"), QStringLiteral("Charlie"),
+                                            QStringLiteral("bravo"), QStringLiteral("Alpha") };
+        QTest::newRow("stage order asc") << int(Key::Status) << false
+                                         << QStringList { QStringLiteral("Alpha"), QStringLiteral("Charlie"),
+                                                QStringLiteral("bravo"), QStringLiteral("delta") };
+        // Saved in the order bravo, Alpha, Charlie, delta.
+        QTest::newRow("updated desc (default)") << int(Key::Updated) << true
+                                                << QStringList { QStringLiteral("delta"), QStringLiteral("Charlie"),
+                                                       QStringLiteral("Alpha"), QStringLiteral("bravo") };
+        QTest::newRow("created asc") << int(Key::Created) << false
+                                     << QStringList { QStringLiteral("bravo"), QStringLiteral("Alpha"),
+                                            QStringLiteral("Charlie"), QStringLiteral("delta") };
+    }
+
+    void sorting()
+    {
+        QFETCH(int, key);
+        QFETCH(bool, descending);
+        QFETCH(QStringList, expected);
+
+        struct Row {
+            const char* name;
+            const char* company;
+            const char* status;
+            qint64 value;
+        };
+        for (const Row& row : { Row { "bravo", "Zeta", "won", 300 }, Row { "Alpha", "zulu", "new", 100 },
+                 Row { "Charlie", "Yankee", "contacted", 400 }, Row { "delta", "X-ray", "lost", 200 } }) {
+            Lead lead = ws->makeLead(QString::fromLatin1(row.name), QString::fromLatin1(row.status));
+            lead.company = QString::fromLatin1(row.company);
+            lead.valueMinor = row.value;
+            QVERIFY(ws->saveBlocking(lead).isValid());
+        }
+        LeadFilter filter;
+        filter.sortKey = static_cast<LeadFilter::SortKey>(key);
+        filter.descending = descending;
+        QCOMPARE(namesOf(ws->pageBlocking(filter)), expected);
+    }
+
+    void pagingHasNoGapsOrDuplicates_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<bool>("descending");
+        QTest::addColumn<int>("pageSize");
+        QTest::newRow("by value, all equal: id breaks ties") << int(LeadFilter::SortKey::Value) << false << 60;
+        QTest::newRow("by name") << int(LeadFilter::SortKey::Name) << false << 60;
+        QTest::newRow("updated desc, page 1") << int(LeadFilter::SortKey::Updated) << true << 1;
+        QTest::newRow("by stage, page 7") << int(LeadFilter::SortKey::Status) << true << 7;
+    }
+
+    void pagingHasNoGapsOrDuplicates()
+    {
+        QFETCH(int, key);
+        QFETCH(bool, descending);
+        QFETCH(int, pageSize);
+
+        const int count = 250;
+        QList<int> order(count);
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), *QRandomGenerator::global());
+        const QStringList stages { QStringLiteral("new"), QStringLiteral("contacted"), QStringLiteral("won") };
+        const QString orgId = ws->identity().orgId;
+        ws->runBlocking([&](QSqlDatabase& db) {
+            QVERIFY(db.transaction());
+            LeadRepository repository(db);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (int i : std::as_const(order)) {
+                Lead lead;
+                lead.id = Ids::newId();
+                lead.orgId = orgId;
+                lead.name = QStringLiteral("Lead %1").arg(i, 3, 10, QLatin1Char('0'));
+                lead.status = stages.at(i % stages.size());
+                lead.valueMinor = 100;
+                lead.createdAt = lead.updatedAt = now.addSecs(i % 5); // plenty of ties
+                QVERIFY2(repository.insert(lead), qPrintable(repository.lastError()));
+            }
+            QVERIFY(db.commit());
+        });
+
+        LeadFilter filter;
+        filter.sortKey = static_cast<LeadFilter::SortKey>(key);
+        filter.descending = descending;
+        const QList<Lead> all = ws->pageBlocking(filter, 0, count + 10);
+        QCOMPARE(all.size(), count);
+
+        QList<Lead> collected;
+        for (int offset = 0; offset < count + pageSize; offset += pageSize) {
+            const LeadPage page = ws->fetchPageBlocking(filter, offset, pageSize);
+            QCOMPARE(page.total, count);
+            QCOMPARE(page.leads.size(), qBound(0, count - offset, pageSize));
+            collected += page.leads;
+        }
+        QStringList ids;
+        for (const Lead& lead : std::as_const(collected))
+            ids.append(lead.id);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), count);
+        QCOMPARE(namesOf(collected), namesOf(all)); // pages concatenate to the same order
+        if (filter.sortKey == LeadFilter::SortKey::Name) {
+            for (int i = 0; i < count; ++i)
+                QCOMPARE(collected.at(i).name, QStringLiteral("Lead %1").arg(i, 3, 10, QLatin1Char('0')));
+        }
+    }
+
+    void hostileText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("SQL injection") << QStringLiteral("'; DROP TABLE leads; --");
+        QTest::newRow("double-quote injection") << QStringLiteral("\" OR 1=1 --");
+        QTest::newRow("Bobby Tables") << QStringLiteral("Robert'); DELETE FROM leads WHERE ('1'='1");
+        QTest::newRow("percent") << QStringLiteral("%");
+        QTest::newRow("underscore") << QStringLiteral("_");
+        QTest::newRow("backslash") << QStringLiteral("\\");
+        QTest::newRow("LIKE soup") << QStringLiteral("100% _real_ \\%\\_ deal");
+        QTest::newRow("FTS syntax") << QStringLiteral("NEAR(\"a\" b*) OR c AND NOT d ^e {name}: f");
+        QTest::newRow("emoji and diacritics") << QStringLiteral("👩‍💻 Zoë Ünïcødé 🚀");
+        QTest::newRow("right-to-left and CJK") << QStringLiteral("شركة النور 株式会社 テスト");
+        QTest::newRow("control characters") << QStringLiteral("tab\there\r\nnew line\u0007bell");
+        QTest::newRow("the word NULL") << QStringLiteral("NULL");
+    }
+
+    void hostileText()
+    {
+        QFETCH(QString, text);
+
+        Lead control = ws->makeLead(QStringLiteral("Control Lead"));
+        control.tags = { QStringLiteral("plain") };
+        control.source = QStringLiteral("Website");
+        QVERIFY(ws->saveBlocking(control).isValid());
+
+        Lead lead;
+        lead.name = text;
+        lead.company = text;
+        lead.contactPerson = text;
+        lead.title = text;
+        lead.email = text;
+        lead.phone = text;
+        lead.phoneRaw = text;
+        lead.website = text;
+        lead.websiteIssues = text;
+        lead.location = text;
+        lead.status = text;
+        lead.source = text;
+        lead.industry = text;
+        lead.tags = { text };
+        lead.notes = text;
+        lead.currency = text;
+        lead.lawfulBasis = text;
+        lead.fieldSources = text;
+        const Lead saved = ws->saveBlocking(lead);
+        QVERIFY(saved.isValid());
+
+        const std::optional<Lead> found = ws->fetchLeadBlocking(saved.id);
+        QVERIFY(found);
+        Lead expected = lead;
+        expected.id = saved.id;
+        expected.orgId = saved.orgId;
+        expected.ownerId = saved.ownerId;
+        expected.createdAt = saved.createdAt;
+        expected.updatedAt = saved.updatedAt;
+        const QString diff = firstDifference(*found, expected);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+
+        // Searchable by its own words; text without words searches nothing (the list stays unfiltered).
+        LeadFilter bySearch;
+        bySearch.search = text;
+        const QStringList hits = namesOf(ws->pageBlocking(bySearch));
+        if (bySearch.searchTerms().isEmpty())
+            QCOMPARE(sorted(hits), sorted({ control.name, text }));
+        else
+            QCOMPARE(hits, QStringList { text });
+        QCOMPARE(matchedLocally(bySearch), sorted(hits));
+
+        // Exact filters treat it as a value, never as a pattern.
+        for (const char* field : { "status", "source", "industry", "tag" }) {
+            LeadFilter filter;
+            if (qstrcmp(field, "status") == 0)
+                filter.status = text;
+            else if (qstrcmp(field, "source") == 0)
+                filter.source = text;
+            else if (qstrcmp(field, "industry") == 0)
+                filter.industry = text;
+            else
+                filter.tag = text;
+            const LeadPage page = ws->fetchPageBlocking(filter);
+            QVERIFY2(namesOf(page.leads) == QStringList { text }, field);
+            QCOMPARE(page.total, 1);
+        }
+
+        // Saving it again (update path) keeps it intact as well.
+        Lead again = *found;
+        again.notes = text + QLatin1Char(' ') + text;
+        const Lead updated = ws->saveBlocking(again);
+        QVERIFY(updated.isValid());
+        QCOMPARE(ws->fetchLeadBlocking(saved.id)->notes, again.notes);
+
+        QCOMPARE(
+            ws->countRows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'leads'")),
+            1);
+        QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM leads")), 2);
+        QVERIFY2(ftsIntegrityError().isEmpty(), qPrintable(ftsIntegrityError()));
+    }
+
+    void megabyteNotes()
+    {
+        QString notes;
+        notes.reserve(1 << 20);
+        const QStringList words { QStringLiteral("lorem"), QStringLiteral("ipsum"), QStringLiteral("Zoë"),
+            QStringLiteral("🚀"), QStringLiteral("'quoted'"), QStringLiteral("line\n") };
+        for (int i = 0; notes.size() < (1 << 20) - 64; ++i)
+            notes += words.at(i % words.size()) + QLatin1Char(' ');
+        notes += QStringLiteral("needleword");
+        notes = notes.leftJustified(1 << 20, QLatin1Char('.'));
+        QCOMPARE(notes.size(), 1 << 20);
+
+        Lead lead = ws->makeLead(QStringLiteral("Big Notes"));
+        lead.notes = notes;
+        const Lead saved = ws->saveBlocking(lead);
+        QVERIFY(saved.isValid());
+        const std::optional<Lead> found = ws->fetchLeadBlocking(saved.id);
+        QVERIFY(found);
+        QCOMPARE(found->notes.size(), notes.size());
+        QVERIFY(found->notes == notes);
+        QCOMPARE(search(QStringLiteral("needlew")), QStringList { QStringLiteral("Big Notes") });
+        QCOMPARE(ws->pageBlocking(LeadFilter {}).first().notes.size(), notes.size());
+
+        Lead shorter = *found;
+        shorter.notes = QStringLiteral("short now");
+        QVERIFY(ws->saveBlocking(shorter).isValid());
+        QCOMPARE(search(QStringLiteral("needlew")), QStringList {});
+        QVERIFY2(ftsIntegrityError().isEmpty(), qPrintable(ftsIntegrityError()));
+    }
+
+    void filterChoices()
+    {
+        struct Row {
+            const char* name;
+            const char* source;
+            const char* industry;
+            QStringList tags;
+            bool deleted;
+        };
+        for (const Row& row :
+            { Row { "A", "Website", "Retail", { QStringLiteral("hot"), QStringLiteral("local") }, false },
+                Row { "B", "Referral", "", { QStringLiteral("Hot"), QStringLiteral("vip") }, false },
+                Row { "C", "LinkedIn", "Mining", { QStringLiteral("secret") }, true },
+                Row { "D", "", "Healthcare", {}, false } }) {
+            Lead lead = ws->makeLead(QString::fromLatin1(row.name));
+            lead.source = QString::fromLatin1(row.source);
+            lead.industry = QString::fromLatin1(row.industry);
+            lead.tags = row.tags;
+            lead = ws->saveBlocking(lead);
+            QVERIFY(lead.isValid());
+            if (row.deleted)
+                QVERIFY(ws->setDeletedBlocking({ lead.id }, true).ok);
+        }
+        const std::optional<FilterChoices> choices = HubTest::waitForCallback<FilterChoices>(
+            [&](QObject* context, auto done) { ws->store().loadFilterChoices(context, done); },
+            QStringLiteral("loadFilterChoices"));
+        QVERIFY(choices);
+        QCOMPARE(choices->sources, (QStringList { QStringLiteral("Referral"), QStringLiteral("Website") }));
+        QCOMPARE(choices->industries, (QStringList { QStringLiteral("Healthcare"), QStringLiteral("Retail") }));
+        QCOMPARE(
+            choices->tags, (QStringList { QStringLiteral("hot"), QStringLiteral("local"), QStringLiteral("vip") }));
+
+        QStringList injected;
+        ws->runBlocking([&](QSqlDatabase& db) {
+            injected = LeadRepository(db).distinctValues(QStringLiteral("name FROM leads; DROP TABLE leads; --"));
+        });
+        QVERIFY(injected.isEmpty());
+        QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM leads")), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_LeadRepository)
+#include "tst_leadrepository.moc"
