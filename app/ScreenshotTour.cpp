@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QWizard>
 #include <QPixmap>
 #include <QTimer>
 
@@ -35,15 +37,49 @@ void ScreenshotTour::start()
             }
             QTimer::singleShot(700, this, [this] {
                 capture(QStringLiteral("table.png"));
-                QCoreApplication::quit();
+                showImport();
             });
         });
     });
 }
 
-void ScreenshotTour::capture(const QString& name)
+void ScreenshotTour::capture(const QString& name, QWidget* widget)
 {
     const QString path = QDir(m_directory).filePath(name);
-    if (!m_window->grab().save(path))
+    if (!(widget ? widget : m_window)->grab().save(path))
         std::fprintf(stderr, "could not write %s\n", qPrintable(path));
+}
+
+void ScreenshotTour::showImport()
+{
+    // A small export from "another CRM": German headers, semicolons, messy values, one duplicate, one bad row.
+    const QString csv = QDir(m_directory).filePath(QStringLiteral("sample-import.csv"));
+    QFile file(csv);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write("Vorname;Nachname;E-Mail;Telefon;Firma;Webseite;Status;Umsatz;Notizen\r\n"
+                   " Lena ; Fischer ;LENA@FISCHER-BAU.DE;030 1234567;Fischer Bau GmbH;fischer-bau.de;Qualified;12.500,00;Met at trade fair\r\n"
+                   "Jonas;Weber;jonas@weber-druck.de;+49 89 1234567;Weber Druck;weber-druck.de;new;4.000;\r\n"
+                   "Lena;Fischer;lena@fischer-bau.de;;Fischer Bau GmbH;;;;duplicate row\r\n"
+                   ";;;;;;;;\r\n"
+                   "Mia;Schulz;mia.schulz@example;12;Schulz Yoga;;Contacted;abc;\r\n");
+        file.close();
+    }
+    m_window->leadsView()->importLeads(csv);
+    QTimer::singleShot(600, this, [this] {
+        auto* wizard = m_window->findChild<QWizard*>();
+        if (!wizard) {
+            QCoreApplication::quit();
+            return;
+        }
+        wizard->next();
+        QTimer::singleShot(500, this, [this, wizard] {
+            capture(QStringLiteral("import-mapping.png"), wizard);
+            wizard->next();
+            QTimer::singleShot(1500, this, [this, wizard] {
+                capture(QStringLiteral("import-result.png"), wizard);
+                QFile::remove(QDir(m_directory).filePath(QStringLiteral("sample-import.csv")));
+                QCoreApplication::quit();
+            });
+        });
+    });
 }

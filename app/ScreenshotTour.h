@@ -4,6 +4,7 @@
 #include <QString>
 
 class MainWindow;
+class QWidget;
 
 // For scripts/screenshot: renders the Kanban and table views to PNG files, then quits.
 class ScreenshotTour : public QObject
@@ -15,7 +16,8 @@ public:
     void start();
 
 private:
-    void capture(const QString& name);
+    void capture(const QString& name, QWidget* widget = nullptr);
+    void showImport();
 
     MainWindow* m_window;
     QString m_directory;

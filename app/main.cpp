@@ -1,3 +1,4 @@
+#include "app/ImportCommand.h"
 #include "app/ScreenshotTour.h"
 #include "app/StartupReport.h"
 #include "services/settings/AppSettings.h"
@@ -18,6 +19,8 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    if (argc > 1 && qstrcmp(argv[1], "import") == 0)
+        return runImportCommand(argc, argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("BusinessHub"));
     QApplication::setApplicationName(QStringLiteral("BusinessHub"));

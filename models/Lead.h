@@ -40,6 +40,7 @@ struct Lead
     QDateTime updatedAt;
     qint64 rev = 0;
     bool deleted = false;
+    QString importJobId; // the import that created this lead, if any
 
     bool isValid() const { return !id.isEmpty(); }
     QString tagsText() const;

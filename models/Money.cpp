@@ -25,8 +25,9 @@ bool parse(const QString& text, qint64* minor)
 {
     QString cleaned = text.trimmed();
     // Unicode spaces too: locales group and pad with U+00A0 / U+202F ("12.500,50 €" in German).
-    cleaned.remove(
-        QRegularExpression(QStringLiteral("[\\s€$£]|[A-Z]{3}"), QRegularExpression::UseUnicodePropertiesOption));
+    static const QRegularExpression noise(QStringLiteral("[\\s€$£]|[A-Z]{3}"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    cleaned.remove(noise);
     if (cleaned.isEmpty()) {
         *minor = 0;
         return true;
@@ -37,7 +38,8 @@ bool parse(const QString& text, qint64* minor)
     if (!match.hasMatch())
         return false;
     QString whole = match.captured(1);
-    whole.remove(QRegularExpression(QStringLiteral("[.,\\s]")));
+    static const QRegularExpression separators(QStringLiteral("[.,\\s]"));
+    whole.remove(separators);
     const QString cents = match.captured(2).leftJustified(2, QLatin1Char('0'));
     bool ok = false;
     const qint64 units = whole.toLongLong(&ok);

@@ -15,6 +15,8 @@ QString HubEvent::name() const
         return QStringLiteral("lead.status_changed");
     case Type::ActivityAdded:
         return QStringLiteral("activity.added");
+    case Type::ImportCompleted:
+        return QStringLiteral("import.completed");
     }
     return {};
 }

@@ -8,7 +8,7 @@
 // Something that happened in the workspace, published on the EventBus for automations and views.
 struct HubEvent
 {
-    enum class Type { LeadCreated, LeadUpdated, LeadDeleted, LeadRestored, LeadStatusChanged, ActivityAdded };
+    enum class Type { LeadCreated, LeadUpdated, LeadDeleted, LeadRestored, LeadStatusChanged, ActivityAdded, ImportCompleted };
 
     Type type = Type::LeadUpdated;
     QString leadId;

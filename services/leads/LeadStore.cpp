@@ -85,6 +85,12 @@ void LeadStore::fetchLead(const QString& id, QObject* context, std::function<voi
         context, [id](QSqlDatabase& db) { return LeadRepository(db).find(id); }, std::move(done));
 }
 
+void LeadStore::fetchLeads(const QStringList& ids, QObject* context, std::function<void(const QList<Lead>&)> done)
+{
+    m_executor->run<QList<Lead>>(
+        context, [ids](QSqlDatabase& db) { return LeadRepository(db).findMany(ids); }, std::move(done));
+}
+
 void LeadStore::write(QObject* context, std::function<WriteOutcome(QSqlDatabase&)> job, Done done)
 {
     QPointer<QObject> guard(context);

@@ -38,6 +38,7 @@ public:
     void loadStages(QObject* context, std::function<void(const PipelineStages&)> done);
     void loadFilterChoices(QObject* context, std::function<void(const FilterChoices&)> done);
     void fetchLead(const QString& id, QObject* context, std::function<void(const std::optional<Lead>&)> done);
+    void fetchLeads(const QStringList& ids, QObject* context, std::function<void(const QList<Lead>&)> done);
 
     // Inserts a new lead or updates an existing one (status changes also land on the timeline).
     void saveLead(const Lead& lead, QObject* context, Done done = {});

@@ -4,7 +4,10 @@
 
 #include <QRegularExpression>
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace {
 // Column order shared by SELECT, INSERT and readLead().
@@ -12,8 +15,8 @@ const QString kColumns = QStringLiteral(
     "id, org_id, owner_id, name, company, contact_person, title, email, phone, phone_raw, website, website_issues, "
     "location, status, source, industry, tags, notes, value_minor, currency, do_not_call, email_opt_out, sms_opt_out, "
     "lawful_basis, marketing_consent, consent_at, field_sources, last_contacted_at, created_at, updated_at, rev, "
-    "deleted");
-constexpr int kColumnCount = 32;
+    "deleted, import_job_id");
+constexpr int kColumnCount = 33;
 
 QVariant nullableTime(const QDateTime& time)
 {
@@ -262,7 +265,7 @@ void LeadRepository::bindLead(QSqlQuery& query, const Lead& lead) const
         text(lead.currency), lead.doNotCall ? 1 : 0, lead.emailOptOut ? 1 : 0, lead.smsOptOut ? 1 : 0,
         text(lead.lawfulBasis), lead.marketingConsent ? 1 : 0, nullableTime(lead.consentAt), text(lead.fieldSources),
         nullableTime(lead.lastContactedAt), Ids::toStorage(lead.createdAt), Ids::toStorage(lead.updatedAt), lead.rev,
-        lead.deleted ? 1 : 0 };
+        lead.deleted ? 1 : 0, nullableText(lead.importJobId) };
     Q_ASSERT(values.size() == kColumnCount);
     for (const QVariant& value : values)
         query.addBindValue(value);
@@ -304,6 +307,7 @@ Lead LeadRepository::readLead(const QSqlQuery& query)
     lead.updatedAt = Ids::fromStorage(query.value(i++).toString());
     lead.rev = query.value(i++).toLongLong();
     lead.deleted = query.value(i++).toBool();
+    lead.importJobId = query.value(i++).toString();
     Q_ASSERT(i == kColumnCount);
     return lead;
 }
@@ -327,6 +331,95 @@ bool LeadRepository::insert(const Lead& lead)
     const bool ok = exec(*m_insert);
     m_insert->finish();
     return ok;
+}
+
+namespace {
+// Binds one lead at parameter offset `base` of a raw statement, in kColumns order.
+void bindLeadRaw(sqlite3_stmt* statement, int base, const Lead& lead)
+{
+    int index = base;
+    const auto text = [&](const QString& value) {
+        const QByteArray utf8 = value.toUtf8();
+        sqlite3_bind_text(statement, ++index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    };
+    const auto nullableText = [&](const QString& value) {
+        if (value.isEmpty())
+            sqlite3_bind_null(statement, ++index);
+        else
+            text(value);
+    };
+    const auto time = [&](const QDateTime& value) {
+        if (value.isValid())
+            text(Ids::toStorage(value));
+        else
+            sqlite3_bind_null(statement, ++index);
+    };
+    const auto integer = [&](qint64 value) { sqlite3_bind_int64(statement, ++index, value); };
+    text(lead.id);
+    text(lead.orgId);
+    nullableText(lead.ownerId);
+    for (const QString* field : { &lead.name, &lead.company, &lead.contactPerson, &lead.title, &lead.email, &lead.phone,
+             &lead.phoneRaw, &lead.website, &lead.websiteIssues, &lead.location, &lead.status, &lead.source,
+             &lead.industry })
+        text(*field);
+    text(lead.tags.join(QLatin1Char(',')));
+    text(lead.notes);
+    integer(lead.valueMinor);
+    text(lead.currency);
+    integer(lead.doNotCall);
+    integer(lead.emailOptOut);
+    integer(lead.smsOptOut);
+    text(lead.lawfulBasis);
+    integer(lead.marketingConsent);
+    time(lead.consentAt);
+    text(lead.fieldSources);
+    time(lead.lastContactedAt);
+    time(lead.createdAt);
+    time(lead.updatedAt);
+    integer(lead.rev);
+    integer(lead.deleted);
+    nullableText(lead.importJobId);
+    Q_ASSERT(index == base + kColumnCount);
+}
+} // namespace
+
+bool LeadRepository::insertMany(const QList<Lead>& leads)
+{
+    // FTS5 flushes its pending terms at every statement's savepoint, so one statement per row writes an index
+    // segment per row. Rows go in as few statements as the bound-variable limit allows, bound straight through
+    // SQLite's C API (QVariant binding of 33 columns a row costs more than the insert itself).
+    QVariant driverHandle = m_db.driver()->handle();
+    sqlite3* handle = driverHandle.isValid() && qstrcmp(driverHandle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3**>(driverHandle.data())
+        : nullptr;
+    if (!handle) {
+        m_lastError = QStringLiteral("no SQLite handle");
+        return false;
+    }
+    constexpr qsizetype kRowsPerStatement = 900; // 900 × 33 < 32,766 variables
+    const QString row = QStringLiteral("(") + QStringList(kColumnCount, QStringLiteral("?")).join(QLatin1Char(','))
+        + QLatin1Char(')');
+    for (qsizetype first = 0; first < leads.size(); first += kRowsPerStatement) {
+        const qsizetype count = std::min(kRowsPerStatement, leads.size() - first);
+        const QByteArray sql = (QStringLiteral("INSERT INTO leads (") + kColumns + QStringLiteral(") VALUES ")
+            + QStringList(count, row).join(QLatin1Char(',')))
+                                   .toUtf8();
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(handle, sql.constData(), static_cast<int>(sql.size()), &statement, nullptr) != SQLITE_OK) {
+            m_lastError = QString::fromUtf8(sqlite3_errmsg(handle));
+            sqlite3_finalize(statement);
+            return false;
+        }
+        for (qsizetype i = 0; i < count; ++i)
+            bindLeadRaw(statement, static_cast<int>(i) * kColumnCount, leads.at(first + i));
+        const int rc = sqlite3_step(statement);
+        if (rc != SQLITE_DONE)
+            m_lastError = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(statement);
+        if (rc != SQLITE_DONE)
+            return false;
+    }
+    return true;
 }
 
 bool LeadRepository::update(const Lead& lead)

@@ -2,6 +2,8 @@
 
 #include "services/demo/DemoDataGenerator.h"
 #include "services/events/EventBus.h"
+#include "services/hygiene/HygieneStore.h"
+#include "services/imports/ImportService.h"
 #include "services/leads/LeadStore.h"
 #include "services/leads/NotificationCenter.h"
 #include "services/leads/TimelineStore.h"
@@ -15,6 +17,8 @@ WorkspaceSession::WorkspaceSession(QObject* parent)
     , m_leads(new LeadStore(m_executor, m_bus, this))
     , m_timeline(new TimelineStore(m_executor, m_bus, this))
     , m_notifications(new NotificationCenter(m_executor, m_bus, this))
+    , m_imports(new ImportService(m_executor, m_leads, m_bus, this))
+    , m_hygiene(new HygieneStore(m_executor, m_leads, m_bus, this))
 {
     connect(m_executor, &DatabaseExecutor::opened, this, [this](const OpenResult& result) {
         if (!result.ok()) {
@@ -56,6 +60,7 @@ void WorkspaceSession::adoptIdentity(const WorkspaceIdentity& identity)
     m_leads->setIdentity(identity);
     m_timeline->setOrgId(identity.orgId);
     m_notifications->setOrgId(identity.orgId);
+    m_imports->setWorkspace(m_path, identity);
 }
 
 void WorkspaceSession::loadSampleData(int leads, QObject* context, std::function<void(int, const QString&)> done)

@@ -7,6 +7,8 @@
 
 class DatabaseExecutor;
 class EventBus;
+class HygieneStore;
+class ImportService;
 class LeadStore;
 class NotificationCenter;
 class TimelineStore;
@@ -32,6 +34,8 @@ public:
     LeadStore* leads() const { return m_leads; }
     TimelineStore* timeline() const { return m_timeline; }
     NotificationCenter* notifications() const { return m_notifications; }
+    ImportService* imports() const { return m_imports; }
+    HygieneStore* hygiene() const { return m_hygiene; }
 
 signals:
     void opened(const OpenResult& result);
@@ -46,4 +50,6 @@ private:
     LeadStore* m_leads;
     TimelineStore* m_timeline;
     NotificationCenter* m_notifications;
+    ImportService* m_imports;
+    HygieneStore* m_hygiene;
 };

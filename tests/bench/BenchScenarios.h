@@ -6,3 +6,5 @@ struct BenchOptions;
 int runSearchBenchmark(const BenchOptions& options);
 int runKanbanBenchmark(const BenchOptions& options);
 int runStartupBenchmark(const BenchOptions& options);
+int runImportBenchmark(const BenchOptions& options);
+int runDedupeBenchmark(const BenchOptions& options);

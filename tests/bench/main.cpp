@@ -33,7 +33,8 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
-    const QStringList scenarios { QStringLiteral("search"), QStringLiteral("kanban"), QStringLiteral("startup") };
+    const QStringList scenarios { QStringLiteral("search"), QStringLiteral("kanban"), QStringLiteral("startup"),
+        QStringLiteral("import"), QStringLiteral("dedupe") };
     if (positional.size() != 1 || !scenarios.contains(positional.first())) {
         std::fprintf(stderr, "hub-bench: give one scenario: %s\n", qPrintable(scenarios.join(QStringLiteral(", "))));
         return 2;
@@ -62,5 +63,9 @@ int main(int argc, char* argv[])
         return runSearchBenchmark(options);
     if (scenario == QLatin1String("kanban"))
         return runKanbanBenchmark(options);
+    if (scenario == QLatin1String("import"))
+        return runImportBenchmark(options);
+    if (scenario == QLatin1String("dedupe"))
+        return runDedupeBenchmark(options);
     return runStartupBenchmark(options);
 }

@@ -5,6 +5,7 @@
 #include "ui/leads/LeadDetailPanel.h"
 #include "ui/leads/LeadDialog.h"
 #include "ui/leads/LeadForm.h"
+#include "ui/common/RegionComboBox.h"
 #include "ui/shell/PreferencesDialog.h"
 
 #include <QComboBox>

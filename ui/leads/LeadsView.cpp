@@ -2,9 +2,14 @@
 
 #include "models/Ids.h"
 #include "models/LeadListModel.h"
+#include "services/imports/LeadCsvExporter.h"
 #include "services/leads/LeadStore.h"
+#include "services/storage/DatabaseExecutor.h"
 #include "services/workspace/WorkspaceSession.h"
 #include "ui/common/MessageBoxes.h"
+#include "ui/hygiene/DuplicatesDialog.h"
+#include "ui/imports/ImportHistoryDialog.h"
+#include "ui/imports/ImportWizard.h"
 #include "ui/leads/EmptyLeadsState.h"
 #include "ui/leads/KanbanColumn.h"
 #include "ui/leads/LeadCommands.h"
@@ -15,6 +20,7 @@
 #include "ui/leads/LeadTableView.h"
 
 #include <QAction>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -91,6 +97,19 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     m_bulkDelete->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(m_bulkDelete, &QToolButton::clicked, this, &LeadsView::deleteSelected);
 
+    auto* importButton = new QToolButton(this);
+    importButton->setObjectName(QStringLiteral("importButton"));
+    importButton->setText(tr("Import"));
+    importButton->setToolTip(tr("Import leads from a CSV file (Ctrl+I)"));
+    importButton->setPopupMode(QToolButton::MenuButtonPopup);
+    auto* importMenu = new QMenu(importButton);
+    importMenu->addAction(tr("Import history…"), this, &LeadsView::showImportHistory);
+    importMenu->addAction(tr("Export this list to CSV…"), this, &LeadsView::exportLeads);
+    importMenu->addSeparator();
+    importMenu->addAction(tr("Find duplicates…"), this, &LeadsView::findDuplicates);
+    importButton->setMenu(importMenu);
+    connect(importButton, &QToolButton::clicked, this, [this] { importLeads(); });
+
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(title);
     titleRow->addSpacing(8);
@@ -103,6 +122,7 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     titleRow->addWidget(m_kanbanButton);
     titleRow->addWidget(m_tableButton);
     titleRow->addSpacing(12);
+    titleRow->addWidget(importButton);
     titleRow->addWidget(newButton);
 
     auto* tableHolder = new QWidget(this);
@@ -375,6 +395,60 @@ void LeadsView::loadSampleData()
             emit statusMessage(added > 0 ? tr("Loaded %n sample lead(s)", nullptr, added)
                                          : tr("This workspace already has leads; no sample data added."));
     });
+}
+
+void LeadsView::importLeads(const QString& path)
+{
+    auto* wizard = new ImportWizard(m_session->imports(), m_stages, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    if (!path.isEmpty())
+        wizard->setFile(path);
+    wizard->open();
+}
+
+void LeadsView::showImportHistory()
+{
+    auto* dialog = new ImportHistoryDialog(m_session->imports(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void LeadsView::findDuplicates()
+{
+    auto* dialog = new DuplicatesDialog(m_session->hygiene(), m_session->leads(), m_undoStack, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DuplicatesDialog::leadRequested, this, &LeadsView::openLead);
+    dialog->show();
+    dialog->scan();
+}
+
+void LeadsView::exportLeads()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export leads"), tr("leads.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    LeadFilter filter = m_table->leadModel()->filter();
+    if (m_mode == Mode::Kanban)
+        filter.status.clear();
+    emit statusMessage(tr("Exporting…"));
+    struct Outcome
+    {
+        QString error;
+        qint64 written = 0;
+    };
+    m_session->executor()->run<Outcome>(
+        this,
+        [path, filter](QSqlDatabase& db) {
+            Outcome outcome;
+            outcome.error = LeadCsvExporter(db).exportTo(path, filter, &outcome.written);
+            return outcome;
+        },
+        [this](const Outcome& outcome) {
+            if (!outcome.error.isEmpty())
+                MessageBoxes::critical(this, tr("Export failed"), outcome.error);
+            else
+                emit statusMessage(tr("Exported %n lead(s)", nullptr, static_cast<int>(outcome.written)));
+        });
 }
 
 void LeadsView::focusSearch()

@@ -36,6 +36,11 @@ public:
     void loadSampleData();
     void focusSearch();
     void deleteSelected();
+    // Opens the import wizard, with a file already chosen when given (dropped on the window).
+    void importLeads(const QString& path = {});
+    void showImportHistory();
+    void exportLeads();
+    void findDuplicates();
 
     LeadKanbanView* kanban() const { return m_kanban; }
     LeadTableView* table() const { return m_table; }

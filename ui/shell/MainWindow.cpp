@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QMimeData>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -57,6 +58,7 @@ MainWindow::MainWindow(WorkspaceSession* session, QWidget* parent)
     statusBar()->addPermanentWidget(m_workspaceLabel);
     connect(m_leads, &LeadsView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 6000); });
     buildMenus();
+    setAcceptDrops(true);
 
     if (const QScreen* screen = QGuiApplication::primaryScreen())
         resize(screen->availableSize() * 0.9);
@@ -115,6 +117,13 @@ void MainWindow::buildMenus()
     QAction* newLead = file->addAction(QIcon(QStringLiteral(":/icons/plus.svg")), tr("&New lead…"), m_leads,
         &LeadsView::newLead);
     newLead->setShortcut(QKeySequence::New);
+    QAction* importAction = file->addAction(tr("&Import leads…"), m_leads, [this] { m_leads->importLeads(); });
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addAction(tr("Import &history…"), m_leads, &LeadsView::showImportHistory);
+    file->addAction(tr("&Export leads to CSV…"), m_leads, &LeadsView::exportLeads);
+    QAction* duplicates = file->addAction(tr("Find &duplicates…"), m_leads, &LeadsView::findDuplicates);
+    duplicates->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    file->addSeparator();
     file->addAction(QIcon(QStringLiteral(":/icons/sample.svg")), tr("Load &sample data"), m_leads,
         &LeadsView::loadSampleData);
     file->addSeparator();
@@ -166,6 +175,32 @@ void MainWindow::openGlobalSearch()
     dialog->move(topCenter);
     dialog->show();
     dialog->input()->setFocus();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!importablePath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = importablePath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_modules->setCurrentRow(0);
+    m_leads->importLeads(path);
+}
+
+QString MainWindow::importablePath(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return {};
+    const QString path = mime->urls().first().toLocalFile();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt") ? path
+                                                                                                           : QString();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -5,6 +5,7 @@
 class LeadsView;
 class NotificationBell;
 class QLabel;
+class QMimeData;
 class QListWidget;
 class QStackedWidget;
 class QUndoStack;
@@ -25,8 +26,12 @@ public:
     NotificationBell* bell() const { return m_bell; }
     void openGlobalSearch();
 
+    static QString importablePath(const QMimeData* mime);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     QWidget* buildSidebar();

@@ -1,35 +1,24 @@
 #include "ui/shell/PreferencesDialog.h"
 
-#include "services/phone/PhoneNormalizer.h"
 #include "services/settings/AppSettings.h"
+#include "ui/common/RegionComboBox.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QVBoxLayout>
 
-#include <algorithm>
 
 PreferencesDialog::PreferencesDialog(QWidget* parent)
     : QDialog(parent)
-    , m_region(new QComboBox(this))
+    , m_region(new RegionComboBox(this))
 {
     setObjectName(QStringLiteral("PreferencesDialog"));
     setWindowTitle(tr("Preferences"));
     m_region->setObjectName(QStringLiteral("defaultRegionCombo"));
 
-    QList<QPair<QString, QString>> regions;
-    for (const QString& code : PhoneNormalizer::supportedRegions()) {
-        const QString name = QLocale::territoryToString(QLocale::codeToTerritory(code));
-        regions.append({ name.isEmpty() || name == QLatin1String("Unknown") ? code : name, code });
-    }
-    std::sort(regions.begin(), regions.end(),
-        [](const auto& a, const auto& b) { return a.first.localeAwareCompare(b.first) < 0; });
-    for (const auto& [name, code] : regions)
-        m_region->addItem(QStringLiteral("%1 (%2)").arg(name, code), code);
-    m_region->setCurrentIndex(std::max(0, m_region->findData(AppSettings::defaultRegion())));
+    m_region->setRegion(AppSettings::defaultRegion());
 
     auto* hint = new QLabel(tr("Phone numbers typed without a country code are read as numbers of this region and "
                                "stored in international (E.164) form."),
@@ -52,6 +41,6 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
 
 void PreferencesDialog::accept()
 {
-    AppSettings::setDefaultRegion(m_region->currentData().toString());
+    AppSettings::setDefaultRegion(m_region->region());
     QDialog::accept();
 }

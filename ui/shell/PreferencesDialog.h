@@ -2,7 +2,7 @@
 
 #include <QDialog>
 
-class QComboBox;
+class RegionComboBox;
 
 // Edit → Preferences: settings that are not secrets (stored with QSettings).
 class PreferencesDialog : public QDialog
@@ -12,8 +12,8 @@ class PreferencesDialog : public QDialog
 public:
     explicit PreferencesDialog(QWidget* parent = nullptr);
     void accept() override;
-    QComboBox* regionCombo() const { return m_region; }
+    RegionComboBox* regionCombo() const { return m_region; }
 
 private:
-    QComboBox* m_region;
+    RegionComboBox* m_region;
 };

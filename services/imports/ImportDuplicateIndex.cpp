@@ -1,0 +1,63 @@
+#include "services/imports/ImportDuplicateIndex.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+QString ImportDuplicateIndex::nameKey(const Lead& lead)
+{
+    if (lead.name.isEmpty())
+        return {};
+    return lead.name.toCaseFolded().simplified() + QLatin1Char('\x1f') + lead.company.toCaseFolded().simplified();
+}
+
+bool ImportDuplicateIndex::load(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, email, phone, name, company FROM leads WHERE deleted = 0"))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    while (query.next()) {
+        Lead lead;
+        lead.id = query.value(0).toString();
+        lead.email = query.value(1).toString();
+        lead.phone = query.value(2).toString();
+        lead.name = query.value(3).toString();
+        lead.company = query.value(4).toString();
+        add(lead);
+    }
+    return true;
+}
+
+QString ImportDuplicateIndex::find(const Lead& lead) const
+{
+    if (!lead.email.isEmpty()) {
+        const auto it = m_byEmail.constFind(lead.email);
+        if (it != m_byEmail.cend())
+            return it.value();
+    }
+    if (!lead.phone.isEmpty()) {
+        const auto it = m_byPhone.constFind(lead.phone);
+        if (it != m_byPhone.cend())
+            return it.value();
+    }
+    // Name + company only identifies a lead when there is nothing better to go by.
+    if (lead.email.isEmpty() && lead.phone.isEmpty()) {
+        const auto it = m_byName.constFind(nameKey(lead));
+        if (it != m_byName.cend())
+            return it.value();
+    }
+    return {};
+}
+
+void ImportDuplicateIndex::add(const Lead& lead)
+{
+    if (!lead.email.isEmpty())
+        m_byEmail.insert(lead.email, lead.id);
+    if (!lead.phone.isEmpty())
+        m_byPhone.insert(lead.phone, lead.id);
+    const QString key = nameKey(lead);
+    if (!key.isEmpty())
+        m_byName.insert(key, lead.id);
+}

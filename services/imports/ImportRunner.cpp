@@ -1,0 +1,253 @@
+#include "services/imports/ImportRunner.h"
+
+#include "models/Ids.h"
+#include "models/LeadJson.h"
+#include "services/imports/CsvReader.h"
+#include "services/imports/ImportDuplicateIndex.h"
+#include "services/imports/ImportJobRepository.h"
+#include "services/imports/LeadRowBuilder.h"
+#include "services/imports/MappingSuggester.h"
+#include "services/imports/PhoneBatchNormalizer.h"
+#include "services/storage/LeadRepository.h"
+#include "services/storage/StageRepository.h"
+
+#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+struct PreparedBatch
+{
+    QList<ImportedRow> rows;
+    QStringList rawLines;
+    qint64 bytesRead = 0;
+    bool last = false;
+    QString readerError;
+};
+
+// Update mode: what the file says wins where it says something; tags are joined.
+Lead mergeInto(const Lead& existing, const Lead& imported)
+{
+    Lead lead = existing;
+    const auto take = [](QString& target, const QString& value) {
+        if (!value.isEmpty())
+            target = value;
+    };
+    take(lead.name, imported.name);
+    take(lead.company, imported.company);
+    take(lead.contactPerson, imported.contactPerson);
+    take(lead.title, imported.title);
+    take(lead.email, imported.email);
+    take(lead.phone, imported.phone);
+    take(lead.phoneRaw, imported.phoneRaw);
+    take(lead.website, imported.website);
+    take(lead.location, imported.location);
+    take(lead.industry, imported.industry);
+    take(lead.source, imported.source);
+    if (imported.valueMinor > 0)
+        lead.valueMinor = imported.valueMinor;
+    if (!imported.notes.isEmpty() && !lead.notes.contains(imported.notes))
+        lead.notes = lead.notes.isEmpty() ? imported.notes : lead.notes + QStringLiteral("\n\n") + imported.notes;
+    for (const QString& tag : imported.tags) {
+        if (!lead.tags.contains(tag, Qt::CaseInsensitive))
+            lead.tags.append(tag);
+    }
+    lead.fieldSources = imported.fieldSources;
+    return lead;
+}
+} // namespace
+
+ImportRunner::ImportRunner(QSqlDatabase db, WorkspaceIdentity identity)
+    : m_db(std::move(db))
+    , m_identity(std::move(identity))
+{
+}
+
+ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool* cancel, const Progress& progress)
+{
+    ImportJob job;
+    job.fileName = QFileInfo(request.path).fileName();
+    job.status = QStringLiteral("failed");
+    job.startedAt = QDateTime::currentDateTimeUtc();
+    m_errors.clear();
+
+    QFile file(request.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        job.error = tr("Cannot read “%1”: %2").arg(request.path, file.errorString());
+        return job;
+    }
+    job.fileSize = file.size();
+    CsvReader reader(&file);
+    const CsvFormat format = request.format ? *request.format : CsvReader::sniff(&file);
+    reader.setFormat(format);
+    job.encoding = CsvFormat::encodingName(format.encoding);
+    job.delimiter = format.delimiter == QLatin1Char('\t') ? QStringLiteral("\\t") : QString(format.delimiter);
+    QStringList header;
+    if (!reader.readHeader(&header)) {
+        job.error = reader.hasError() ? reader.errorString() : tr("The file is empty.");
+        return job;
+    }
+    ImportMapping mapping = request.mapping.columns.isEmpty() ? MappingSuggester::suggest(header) : request.mapping;
+    while (mapping.columns.size() < header.size())
+        mapping.columns.append(LeadField::Ignore);
+    if (const QString invalid = mapping.validationError(); !invalid.isEmpty()) {
+        job.error = invalid;
+        return job;
+    }
+
+    ImportDuplicateIndex index;
+    QString error;
+    if (!index.load(m_db, &error)) {
+        job.error = error;
+        return job;
+    }
+    job.id = Ids::newId();
+    job.status = QStringLiteral("running");
+    ImportJobRepository jobs(m_db);
+    if (!jobs.insertJob(job, m_identity.orgId, mapping.toJson(header), request.options.toJson())) {
+        job.status = QStringLiteral("failed");
+        job.error = jobs.lastError();
+        job.id.clear();
+        return job;
+    }
+
+    // Each batch commits the rows together with the job's progress, so WAL's NORMAL sync keeps the database and the
+    // job consistent through a crash; only the last batches may need importing again after a power cut.
+    QSqlQuery pragma(m_db);
+    pragma.exec(QStringLiteral("PRAGMA synchronous"));
+    const QString previousSync = pragma.next() ? pragma.value(0).toString() : QStringLiteral("2");
+    pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    const LeadRowBuilder builder(mapping, request.options, StageRepository(m_db).all(), job.id);
+    PhoneBatchNormalizer phones(request.options.region);
+    QElapsedTimer clock;
+    clock.start();
+    const int headerSize = static_cast<int>(header.size());
+    // Reading, building and phone normalisation of the next batch run on the thread pool while this thread
+    // commits the current one.
+    const auto prepare = [&reader, &builder, &phones, headerSize, delimiter = format.delimiter] {
+        PreparedBatch batch;
+        batch.rows.reserve(kBatchSize);
+        CsvReader::Record record;
+        while (batch.rows.size() < kBatchSize) {
+            if (!reader.next(&record)) {
+                batch.last = true;
+                batch.readerError = reader.hasError() ? reader.errorString() : QString();
+                break;
+            }
+            batch.rows.append(builder.build(record.fields, record.number, headerSize));
+            batch.rows.last().fields = std::move(record.fields);
+        }
+        phones.normalize(batch.rows);
+        batch.rawLines.reserve(batch.rows.size());
+        for (ImportedRow& row : batch.rows) {
+            batch.rawLines.append(row.error.isEmpty() && row.warnings.isEmpty() ? QString() : row.fields.join(delimiter));
+            row.fields.clear();
+        }
+        batch.bytesRead = reader.bytesRead();
+        return batch;
+    };
+    QFuture<PreparedBatch> pending = QtConcurrent::run(prepare);
+    for (;;) {
+        PreparedBatch batch = pending.result();
+        if (cancel && cancel->load()) {
+            job.status = QStringLiteral("cancelled"); // the prepared batch is dropped, committed ones stay
+            break;
+        }
+        if (!batch.last)
+            pending = QtConcurrent::run(prepare);
+        const QString batchError = commitBatch(batch.rows, job, request.options, index, batch.rawLines);
+        if (!batchError.isEmpty() || !batch.readerError.isEmpty()) {
+            job.status = QStringLiteral("failed");
+            job.error = !batchError.isEmpty()
+                ? batchError
+                : tr("Stopped after row %1: %2").arg(job.processed).arg(batch.readerError);
+        }
+        if (progress) {
+            const double seconds = std::max(0.001, static_cast<double>(clock.nsecsElapsed()) / 1e9);
+            progress({ job.processed, batch.bytesRead, job.fileSize, static_cast<double>(job.processed) / seconds });
+        }
+        if (batch.last)
+            break;
+        if (job.status == QLatin1String("failed")) {
+            pending.waitForFinished();
+            break;
+        }
+    }
+    if (job.status == QLatin1String("running"))
+        job.status = QStringLiteral("completed");
+    job.finishedAt = QDateTime::currentDateTimeUtc();
+    jobs.updateProgress(job);
+    pragma.exec(QStringLiteral("PRAGMA synchronous=") + previousSync);
+    return job;
+}
+
+QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
+    ImportDuplicateIndex& index, const QStringList& rawLines)
+{
+    if (!m_db.transaction())
+        return m_db.lastError().text();
+    LeadRepository leads(m_db);
+    ImportJobRepository jobs(m_db);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto fail = [this](const QString& message) {
+        m_db.rollback();
+        return message;
+    };
+    QList<Lead> created;
+    created.reserve(rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        ImportedRow& row = rows[i];
+        const auto report = [&](const QString& severity, const QString& reason) {
+            const ImportRowError error { row.number, severity, reason, rawLines.value(i) };
+            if (m_errors.size() < 1000)
+                m_errors.append(error);
+            return jobs.addError(job.id, error);
+        };
+        ++job.processed;
+        if (!row.error.isEmpty()) {
+            ++job.failed;
+            if (!report(QStringLiteral("error"), row.error))
+                return fail(jobs.lastError());
+            continue;
+        }
+        Lead& lead = row.lead;
+        const QString duplicateOf = options.duplicates == ImportOptions::Duplicates::Create ? QString() : index.find(lead);
+        if (!duplicateOf.isEmpty() && options.duplicates == ImportOptions::Duplicates::Skip) {
+            ++job.skipped;
+            continue;
+        }
+        if (!duplicateOf.isEmpty()) {
+            const std::optional<Lead> existing = leads.find(duplicateOf);
+            if (!existing) {
+                ++job.skipped; // created earlier in this file and already merged
+                continue;
+            }
+            Lead updated = mergeInto(*existing, lead);
+            updated.updatedAt = now;
+            if (!jobs.addUpdateBefore(job.id, existing->id, LeadJson::toJson(*existing)) || !leads.update(updated))
+                return fail(jobs.lastError() + leads.lastError());
+            index.add(updated);
+            ++job.updated;
+        } else {
+            lead.id = Ids::newId();
+            lead.orgId = m_identity.orgId;
+            if (lead.ownerId.isEmpty())
+                lead.ownerId = m_identity.userId;
+            lead.importJobId = job.id;
+            lead.createdAt = lead.updatedAt = now;
+            created.append(lead);
+            index.add(lead);
+            ++job.imported;
+        }
+        for (const QString& warning : std::as_const(row.warnings)) {
+            if (!report(QStringLiteral("warning"), warning))
+                return fail(jobs.lastError());
+        }
+    }
+    if (!leads.insertMany(created) || !jobs.updateProgress(job))
+        return fail(leads.lastError() + jobs.lastError());
+    return m_db.commit() ? QString() : fail(m_db.lastError().text());
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "models/ImportMapping.h"
+#include "services/imports/CsvFormat.h"
+#include "services/imports/ImportJob.h"
+#include "services/imports/ImportOptions.h"
+#include "services/storage/WorkspaceInitializer.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+#include <atomic>
+#include <functional>
+
+struct ImportRequest
+{
+    QString path;
+    std::optional<CsvFormat> format; // empty: detect encoding and delimiter
+    ImportMapping mapping; // no columns: use the suggested mapping
+    ImportOptions options;
+};
+
+// The import pipeline, synchronous on the thread that owns the given connection: streams the file in batches,
+// normalises (phones on all cores), de-duplicates against the workspace and the file itself, and commits each batch
+// together with the job's progress, so a crash leaves a consistent database and an honest job record.
+class ImportRunner
+{
+    Q_DECLARE_TR_FUNCTIONS(ImportRunner)
+
+public:
+    using Progress = std::function<void(const ImportProgress&)>;
+    static constexpr int kBatchSize = 2000;
+
+    ImportRunner(QSqlDatabase db, WorkspaceIdentity identity);
+
+    // Returns the job as recorded. A file that cannot be read gives status "failed" and no job id.
+    ImportJob run(const ImportRequest& request, const std::atomic_bool* cancel = nullptr, const Progress& progress = {});
+    QList<ImportRowError> rowErrors() const { return m_errors; } // the first 1,000 of this run
+
+private:
+    QString commitBatch(QList<class ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
+        class ImportDuplicateIndex& index, const QStringList& rawLines);
+
+    QSqlDatabase m_db;
+    WorkspaceIdentity m_identity;
+    QList<ImportRowError> m_errors;
+};
