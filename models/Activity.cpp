@@ -4,7 +4,7 @@
 #include <utility>
 
 namespace {
-constexpr std::array<std::pair<Activity::Kind, const char*>, 9> kKindNames {{
+constexpr std::array<std::pair<Activity::Kind, const char*>, 10> kKindNames {{
     { Activity::Kind::Note, "note" },
     { Activity::Kind::Call, "call" },
     { Activity::Kind::Email, "email" },
@@ -14,6 +14,7 @@ constexpr std::array<std::pair<Activity::Kind, const char*>, 9> kKindNames {{
     { Activity::Kind::Import, "import" },
     { Activity::Kind::AiAction, "ai_action" },
     { Activity::Kind::Created, "created" },
+    { Activity::Kind::Merge, "merge" },
 }};
 } // namespace
 

@@ -8,7 +8,7 @@
 // One entry on a lead's timeline.
 struct Activity
 {
-    enum class Kind { Note, Call, Email, Sms, Meeting, StatusChange, Import, AiAction, Created };
+    enum class Kind { Note, Call, Email, Sms, Meeting, StatusChange, Import, AiAction, Created, Merge };
 
     QString id;
     QString leadId;

@@ -29,7 +29,7 @@ class ImportRunner
 
 public:
     using Progress = std::function<void(const ImportProgress&)>;
-    static constexpr int kBatchSize = 2000;
+    static constexpr int kBatchSize = 5000;
 
     ImportRunner(QSqlDatabase db, WorkspaceIdentity identity);
 

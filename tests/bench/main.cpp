@@ -19,7 +19,7 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Business Hub performance benchmarks (DESIGN.md section 10)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("search, kanban or startup"));
+    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("search, kanban, startup, import or dedupe"));
     const QCommandLineOption countOption(QStringLiteral("n"), QStringLiteral("Number of generated leads."),
         QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON line on stdout."));

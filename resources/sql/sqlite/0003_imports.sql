@@ -67,6 +67,3 @@ CREATE TABLE import_presets (
 );
 
 CREATE UNIQUE INDEX import_presets_name ON import_presets (org_id, name) WHERE deleted = 0;
-
-CREATE INDEX leads_email_lookup ON leads (email) WHERE email <> '';
-CREATE INDEX leads_phone_lookup ON leads (phone) WHERE phone <> '';
