@@ -1,11 +1,15 @@
 #include "services/hygiene/MergeLogRepository.h"
 
 #include "models/Ids.h"
+#include "services/storage/SqlValues.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+
+using SqlValues::nullableText;
+using SqlValues::text;
 
 namespace {
 QString compactJson(const QJsonObject& object)
@@ -18,10 +22,6 @@ QJsonObject objectFrom(const QVariant& text)
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
 }
 
-QVariant nullableText(const QString& text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
 } // namespace
 
 MergeLogRepository::MergeLogRepository(QSqlDatabase db)

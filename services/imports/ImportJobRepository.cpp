@@ -1,11 +1,15 @@
 #include "services/imports/ImportJobRepository.h"
 
 #include "models/Ids.h"
+#include "services/storage/SqlValues.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+
+using SqlValues::nullableTime;
+using SqlValues::text;
 
 namespace {
 const QString kJobColumns = QStringLiteral("id, file_name, file_size, encoding, delimiter, status, processed_rows, "
@@ -16,16 +20,6 @@ QString compact(const QJsonObject& json)
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 
-// A null QString binds as SQL NULL; these text columns are NOT NULL.
-QVariant text(const QString& value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
-
-QVariant nullableTime(const QDateTime& time)
-{
-    return time.isValid() ? QVariant(Ids::toStorage(time)) : QVariant(QMetaType(QMetaType::QString));
-}
 } // namespace
 
 ImportJobRepository::ImportJobRepository(QSqlDatabase db)

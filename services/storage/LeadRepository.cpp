@@ -1,6 +1,7 @@
 #include "services/storage/LeadRepository.h"
 
 #include "models/Ids.h"
+#include "services/storage/SqlValues.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -8,6 +9,10 @@
 #include <QSqlQuery>
 
 #include <sqlite3.h>
+
+using SqlValues::nullableText;
+using SqlValues::nullableTime;
+using SqlValues::text;
 
 namespace {
 // Column order shared by SELECT, INSERT and readLead().
@@ -17,22 +22,6 @@ const QString kColumns = QStringLiteral(
     "lawful_basis, marketing_consent, consent_at, field_sources, last_contacted_at, created_at, updated_at, rev, "
     "deleted, import_job_id");
 constexpr int kColumnCount = 33;
-
-QVariant nullableTime(const QDateTime& time)
-{
-    return time.isValid() ? QVariant(Ids::toStorage(time)) : QVariant(QMetaType(QMetaType::QString));
-}
-
-QVariant nullableText(const QString& text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
-// A null QString binds as SQL NULL; the lead's text columns are NOT NULL, so "nothing" is stored as ''.
-QVariant text(const QString& value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
 
 QString escapeLike(QString text)
 {

@@ -148,8 +148,10 @@ void TestLeadsGui::searchAsYouTypeFiltersTable()
     QTRY_VERIFY(search->hasFocus());
     QTest::keyClicks(search, company.left(4));
     const QString prefix = company.left(4);
-    QTRY_VERIFY(table->leadModel()->rowCount() < 60);
-    QVERIFY(table->leadModel()->rowOf(target.id) >= 0);
+    // Wait for the answer to the whole prefix, not the empty list of the reset before it.
+    QTRY_VERIFY(table->leadModel()->filter().search == prefix && !table->leadModel()->isLoading());
+    QTRY_VERIFY(table->leadModel()->rowOf(target.id) >= 0);
+    QVERIFY(table->leadModel()->rowCount() < 60);
     for (int row = 0; row < table->leadModel()->rowCount(); ++row) {
         LeadFilter filter;
         filter.search = prefix;
