@@ -4,7 +4,7 @@
 #include <utility>
 
 namespace {
-constexpr std::array<std::pair<Activity::Kind, const char*>, 10> kKindNames {{
+constexpr std::array<std::pair<Activity::Kind, const char*>, 11> kKindNames {{
     { Activity::Kind::Note, "note" },
     { Activity::Kind::Call, "call" },
     { Activity::Kind::Email, "email" },
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<Activity::Kind, const char*>, 10> kKindNames {{
     { Activity::Kind::AiAction, "ai_action" },
     { Activity::Kind::Created, "created" },
     { Activity::Kind::Merge, "merge" },
+    { Activity::Kind::Proposal, "proposal" },
 }};
 } // namespace
 

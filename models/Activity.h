@@ -8,7 +8,7 @@
 // One entry on a lead's timeline.
 struct Activity
 {
-    enum class Kind { Note, Call, Email, Sms, Meeting, StatusChange, Import, AiAction, Created, Merge };
+    enum class Kind { Note, Call, Email, Sms, Meeting, StatusChange, Import, AiAction, Created, Merge, Proposal };
 
     QString id;
     QString leadId;

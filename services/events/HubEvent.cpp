@@ -17,6 +17,8 @@ QString HubEvent::name() const
         return QStringLiteral("activity.added");
     case Type::ImportCompleted:
         return QStringLiteral("import.completed");
+    case Type::ProposalStatusChanged:
+        return QStringLiteral("proposal.status_changed");
     }
     return {};
 }

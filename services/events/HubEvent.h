@@ -8,7 +8,16 @@
 // Something that happened in the workspace, published on the EventBus for automations and views.
 struct HubEvent
 {
-    enum class Type { LeadCreated, LeadUpdated, LeadDeleted, LeadRestored, LeadStatusChanged, ActivityAdded, ImportCompleted };
+    enum class Type {
+        LeadCreated,
+        LeadUpdated,
+        LeadDeleted,
+        LeadRestored,
+        LeadStatusChanged,
+        ActivityAdded,
+        ImportCompleted,
+        ProposalStatusChanged,
+    };
 
     Type type = Type::LeadUpdated;
     QString leadId;

@@ -110,6 +110,8 @@ QString TimelineWidget::describe(const Activity& activity) const
         return tr("AI: %1").arg(activity.body);
     case Activity::Kind::Merge:
         return activity.body.isEmpty() ? tr("Merged duplicates into this lead") : activity.body;
+    case Activity::Kind::Proposal:
+        return activity.body;
     case Activity::Kind::Note:
         break;
     }
