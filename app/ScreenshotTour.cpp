@@ -1,6 +1,7 @@
 #include "app/ScreenshotTour.h"
 
 #include "models/LeadListModel.h"
+#include "ui/common/RegionComboBox.h"
 #include "ui/leads/LeadTableView.h"
 #include "ui/leads/LeadsView.h"
 #include "ui/shell/MainWindow.h"
@@ -73,6 +74,9 @@ void ScreenshotTour::showImport()
         }
         wizard->next();
         QTimer::singleShot(500, this, [this, wizard] {
+            // The sample file is German: its local phone numbers are read as German ones.
+            if (auto* region = wizard->findChild<RegionComboBox*>(QStringLiteral("importRegion")))
+                region->setRegion(QStringLiteral("DE"));
             capture(QStringLiteral("import-mapping.png"), wizard);
             wizard->next();
             QTimer::singleShot(1500, this, [this, wizard] {
