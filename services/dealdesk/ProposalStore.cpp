@@ -6,6 +6,7 @@
 #include "services/events/EventBus.h"
 #include "services/storage/ActivityRepository.h"
 #include "services/storage/DatabaseExecutor.h"
+#include "services/storage/Transaction.h"
 #include "services/storage/LeadRepository.h"
 
 #include <QCoreApplication>
@@ -16,24 +17,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ProposalStore", text);
-}
-
-ProposalWriteOutcome transact(QSqlDatabase& db, const std::function<ProposalWriteOutcome()>& body)
-{
-    if (!db.isOpen())
-        return ProposalWriteOutcome::failure(tr("The workspace is not open."));
-    if (!db.transaction())
-        return ProposalWriteOutcome::failure(db.lastError().text());
-    ProposalWriteOutcome outcome = body();
-    if (!outcome.ok) {
-        db.rollback();
-        return outcome;
-    }
-    if (!db.commit()) {
-        db.rollback();
-        return ProposalWriteOutcome::failure(db.lastError().text());
-    }
-    return outcome;
 }
 
 QString timelineText(const QString& title, Proposal::Status to)
@@ -82,7 +65,8 @@ void ProposalStore::write(QObject* context, std::function<ProposalWriteOutcome(Q
 {
     QPointer<QObject> guard(context);
     m_executor->run<ProposalWriteOutcome>(
-        this, [job = std::move(job)](QSqlDatabase& db) { return transact(db, [&] { return job(db); }); },
+        this,
+        [job = std::move(job)](QSqlDatabase& db) { return inTransaction<ProposalWriteOutcome>(db, [&] { return job(db); }); },
         [this, guard, done = std::move(done)](const ProposalWriteOutcome& outcome) {
             if (outcome.ok) {
                 QStringList ids;

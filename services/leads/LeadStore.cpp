@@ -4,6 +4,7 @@
 #include "services/events/EventBus.h"
 #include "services/storage/ActivityRepository.h"
 #include "services/storage/DatabaseExecutor.h"
+#include "services/storage/Transaction.h"
 #include "services/storage/LeadRepository.h"
 #include "services/storage/StageRepository.h"
 
@@ -11,30 +12,6 @@
 #include <QSqlError>
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("LeadStore", text);
-}
-
-// Runs body in one transaction; rolls back and reports on failure.
-WriteOutcome transact(QSqlDatabase& db, const std::function<WriteOutcome()>& body)
-{
-    if (!db.isOpen())
-        return WriteOutcome::failure(tr("The workspace is not open."));
-    if (!db.transaction())
-        return WriteOutcome::failure(db.lastError().text());
-    WriteOutcome outcome = body();
-    if (!outcome.ok) {
-        db.rollback();
-        return outcome;
-    }
-    if (!db.commit()) {
-        db.rollback();
-        return WriteOutcome::failure(db.lastError().text());
-    }
-    return outcome;
-}
-
 Activity statusActivity(const QString& leadId, const QString& from, const QString& to, const QDateTime& now)
 {
     Activity activity;
@@ -95,7 +72,8 @@ void LeadStore::write(QObject* context, std::function<WriteOutcome(QSqlDatabase&
 {
     QPointer<QObject> guard(context);
     m_executor->run<WriteOutcome>(
-        this, [job = std::move(job)](QSqlDatabase& db) { return transact(db, [&] { return job(db); }); },
+        this,
+        [job = std::move(job)](QSqlDatabase& db) { return inTransaction<WriteOutcome>(db, [&] { return job(db); }); },
         [this, guard, done = std::move(done)](const WriteOutcome& outcome) {
             if (outcome.ok) {
                 if (!outcome.changed.isEmpty())
