@@ -41,6 +41,7 @@ struct Lead
     qint64 rev = 0;
     bool deleted = false;
     QString importJobId; // the import that created this lead, if any
+    int dealHeat = -1; // 0-100 from the latest AI analysis, -1 when never analysed (read-only here)
 
     bool isValid() const { return !id.isEmpty(); }
     QString tagsText() const;

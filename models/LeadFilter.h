@@ -9,7 +9,7 @@ struct Lead;
 // storage turns it into SQL, and matches() decides whether a changed lead belongs to an open list.
 struct LeadFilter
 {
-    enum class SortKey { Updated, Name, Company, Status, Value, LastContacted, Created };
+    enum class SortKey { Updated, Name, Company, Status, Value, Heat, LastContacted, Created };
 
     QString search;
     QString status; // empty: every stage

@@ -69,7 +69,7 @@ QVariant LeadListModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return index.column() == Tags ? QVariant(lead.tagsText()) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == Value ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == Value || index.column() == Heat ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case IdRole:
         return lead.id;
     case RawValueRole:
@@ -92,6 +92,8 @@ QVariant LeadListModel::displayValue(const Lead& lead, int column) const
         return m_stageNames.value(lead.status, lead.status);
     case Value:
         return lead.valueMinor ? Money::format(lead.valueMinor, lead.currency) : QString();
+    case Heat:
+        return lead.dealHeat >= 0 ? QString::number(lead.dealHeat) : QString();
     case Tags:
         return lead.tagsText();
     case Source:
@@ -116,6 +118,8 @@ QVariant LeadListModel::rawValue(const Lead& lead, int column) const
     switch (column) {
     case Value:
         return lead.valueMinor;
+    case Heat:
+        return lead.dealHeat;
     case LastContacted:
         return lead.lastContactedAt.isValid() ? lead.lastContactedAt.toMSecsSinceEpoch() : qint64(0);
     case Updated:
@@ -140,6 +144,8 @@ QVariant LeadListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Stage");
     case Value:
         return tr("Value");
+    case Heat:
+        return tr("Heat");
     case Tags:
         return tr("Tags");
     case Source:
@@ -195,6 +201,9 @@ void LeadListModel::sort(int column, Qt::SortOrder order)
         break;
     case Value:
         next.sortKey = LeadFilter::SortKey::Value;
+        break;
+    case Heat:
+        next.sortKey = LeadFilter::SortKey::Heat;
         break;
     case LastContacted:
         next.sortKey = LeadFilter::SortKey::LastContacted;

@@ -15,7 +15,7 @@ class LeadListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Company, Status, Value, Tags, Source, Industry, Email, Phone, LastContacted, Updated, ColumnCount };
+    enum Column { Name, Company, Status, Value, Heat, Tags, Source, Industry, Email, Phone, LastContacted, Updated, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, RawValueRole, LeadRole };
     static constexpr const char* kMimeType = "application/x-businesshub-lead-ids";
 

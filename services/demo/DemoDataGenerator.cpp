@@ -3,6 +3,8 @@
 #include "models/Activity.h"
 #include "models/Ids.h"
 #include "models/Lead.h"
+#include "models/Proposal.h"
+#include "services/dealdesk/ProposalRepository.h"
 #include "services/storage/ActivityRepository.h"
 #include "services/storage/LeadRepository.h"
 
@@ -52,6 +54,43 @@ const char* const kActivityNotes[] = {
 const char* const kStages[] = { "new", "new", "new", "contacted", "contacted", "qualified", "qualified", "proposal",
     "won", "lost" };
 // clang-format on
+
+// A proposal as a small agency would send it, so the Deal Desk of a sample workspace has something to show.
+Proposal demoProposal(const Lead& lead, QRandomGenerator& random, const QDateTime& now)
+{
+    Proposal proposal;
+    proposal.id = Ids::newId();
+    proposal.orgId = lead.orgId;
+    proposal.leadId = lead.id;
+    proposal.title = QStringLiteral("Website relaunch for %1").arg(lead.company);
+    proposal.currency = lead.currency;
+    proposal.sections = {
+        { QStringLiteral("Where you are"),
+            QStringLiteral("<p>Your current site is slow on phones and hard to update. Enquiries arrive by phone only.</p>") },
+        { QStringLiteral("What we will do"),
+            QStringLiteral("<ul><li>A new responsive site with a booking form</li><li>Copy and photos for six pages</li>"
+                           "<li>Local search set-up and three months of care</li></ul>") },
+        { QStringLiteral("Timeline"), QStringLiteral("<p>Four weeks from the kick-off call to launch.</p>") },
+    };
+    const qint64 design = static_cast<qint64>(random.bounded(20, 60)) * 10000;
+    proposal.lines = {
+        { QStringLiteral("Design and build"), 1000, design, 2000 },
+        { QStringLiteral("Copywriting (per page)"), 6000, 25000, 2000 },
+        { QStringLiteral("Care plan (per month)"), 3000, 9000, 2000 },
+    };
+    proposal.createdAt = lead.updatedAt;
+    proposal.updatedAt = lead.updatedAt;
+    proposal.validUntil = now.date().addDays(static_cast<qint64>(random.bounded(10, 40)));
+    if (lead.status == QLatin1String("won")) {
+        proposal.status = Proposal::Status::Accepted;
+        proposal.sentAt = lead.updatedAt;
+        proposal.acceptedAt = lead.updatedAt.addDays(3);
+    } else if (random.bounded(2) == 0) {
+        proposal.status = Proposal::Status::Sent;
+        proposal.sentAt = lead.updatedAt;
+    }
+    return proposal;
+}
 
 // A large batch touches index pages all over their trees; with a bigger page cache for the length of the
 // transaction they are written once at commit instead of spilling to the WAL and being read back. The connection's
@@ -144,6 +183,13 @@ QString DemoDataGenerator::generate(QSqlDatabase& db, const WorkspaceIdentity& i
         }
         if (!options.activities)
             continue;
+        if (lead.status == QLatin1String("proposal") || lead.status == QLatin1String("won")) {
+            ProposalRepository proposals(db);
+            if (!proposals.insert(demoProposal(lead, random, now))) {
+                db.rollback();
+                return proposals.lastError();
+            }
+        }
         const int activityCount = static_cast<int>(random.bounded(1, 5));
         for (int a = 0; a < activityCount; ++a) {
             Activity activity;

@@ -19,6 +19,8 @@ QString HubEvent::name() const
         return QStringLiteral("import.completed");
     case Type::ProposalStatusChanged:
         return QStringLiteral("proposal.status_changed");
+    case Type::LeadAnalyzed:
+        return QStringLiteral("lead.analyzed");
     }
     return {};
 }

@@ -17,6 +17,7 @@ struct HubEvent
         ActivityAdded,
         ImportCompleted,
         ProposalStatusChanged,
+        LeadAnalyzed,
     };
 
     Type type = Type::LeadUpdated;

@@ -68,6 +68,16 @@ void LeadStore::fetchLeads(const QStringList& ids, QObject* context, std::functi
         context, [ids](QSqlDatabase& db) { return LeadRepository(db).findMany(ids); }, std::move(done));
 }
 
+void LeadStore::refreshLeads(const QStringList& ids)
+{
+    if (ids.isEmpty())
+        return;
+    fetchLeads(ids, this, [this](const QList<Lead>& leads) {
+        if (!leads.isEmpty())
+            emit leadsUpserted(leads);
+    });
+}
+
 void LeadStore::write(QObject* context, std::function<WriteOutcome(QSqlDatabase&)> job, Done done)
 {
     QPointer<QObject> guard(context);

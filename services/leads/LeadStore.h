@@ -39,6 +39,9 @@ public:
     void loadFilterChoices(QObject* context, std::function<void(const FilterChoices&)> done);
     void fetchLead(const QString& id, QObject* context, std::function<void(const std::optional<Lead>&)> done);
     void fetchLeads(const QStringList& ids, QObject* context, std::function<void(const QList<Lead>&)> done);
+    // Re-reads leads that another feature changed behind the store (e.g. the AI analysis' deal heat) and announces
+    // them with leadsUpserted, so open boards, tables and panels update.
+    void refreshLeads(const QStringList& ids);
 
     // Inserts a new lead or updates an existing one (status changes also land on the timeline).
     void saveLead(const Lead& lead, QObject* context, Done done = {});

@@ -54,11 +54,14 @@ void TimelineStore::write(const QString& leadId, QObject* context, std::function
 void TimelineStore::addNote(const QString& leadId, const QString& body, QObject* context, Done done)
 {
     const QString orgId = m_orgId;
+    const QString noteId = Ids::newId();
+    QPointer<QObject> guard(context);
+    // The store is the context of the write, so activity.added is published even when the caller is gone.
     write(
-        leadId, context,
-        [leadId, body, orgId](QSqlDatabase& db) {
+        leadId, this,
+        [leadId, body, orgId, noteId](QSqlDatabase& db) {
             Activity note;
-            note.id = Ids::newId();
+            note.id = noteId;
             note.leadId = leadId;
             note.kind = Activity::Kind::Note;
             note.body = body;
@@ -69,7 +72,17 @@ void TimelineStore::addNote(const QString& leadId, const QString& body, QObject*
             LeadRepository leads(db);
             return leads.touchContacted(leadId, note.createdAt) ? QString() : leads.lastError();
         },
-        std::move(done));
+        [this, leadId, noteId, guard, done = std::move(done)](bool ok, const QString& error) {
+            if (ok) {
+                HubEvent event;
+                event.type = HubEvent::Type::ActivityAdded;
+                event.leadId = leadId;
+                event.payload = { { QStringLiteral("activity_id"), noteId }, { QStringLiteral("kind"), QStringLiteral("note") } };
+                m_bus->publish(event);
+            }
+            if (done && guard)
+                done(ok, error);
+        });
 }
 
 void TimelineStore::editNote(const QString& activityId, const QString& body, QObject* context, Done done)

@@ -9,6 +9,8 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 PhoneNormalizer::PhoneNormalizer(QString defaultRegion)
     : m_region(defaultRegion.toUpper())
+    , m_regionCode(m_region.toStdString())
+    , m_countryCode(PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(m_regionCode))
 {
 }
 
@@ -38,13 +40,18 @@ PhoneNormalizer::Result PhoneNormalizer::normalize(const QString& raw) const
         return { {}, tr("This is too long to be a phone number.") };
     const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
     PhoneNumber number;
-    const auto error = util->Parse(trimmed.toStdString(), m_region.toStdString(), &number);
+    const auto error = util->Parse(trimmed.toStdString(), m_regionCode, &number);
     if (error != PhoneNumberUtil::NO_PARSING_ERROR) {
         if (error == PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR)
             return { {}, tr("Add the country code, for example +44 20 7946 0958.") };
         return { {}, tr("“%1” is not a phone number.").arg(trimmed) };
     }
-    if (!util->IsValidNumber(number))
+    // IsValidNumber first finds the number's region, which for shared country codes (+1 has 25 regions) means testing
+    // each region's patterns. Most numbers belong to the default region: checking that region alone is exact when it
+    // says yes and three times cheaper (the import normalises 50,000 numbers).
+    const bool valid = (number.country_code() == m_countryCode && util->IsValidNumberForRegion(number, m_regionCode))
+        || util->IsValidNumber(number);
+    if (!valid)
         return { {}, tr("“%1” is not a valid phone number for region %2.").arg(trimmed, m_region) };
     std::string formatted;
     util->Format(number, PhoneNumberUtil::E164, &formatted);

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <string>
+
 // Turns what people type into E.164 with Google's libphonenumber. Thread-safe.
 class PhoneNormalizer
 {
@@ -25,4 +27,6 @@ public:
 
 private:
     QString m_region;
+    std::string m_regionCode; // m_region as libphonenumber takes it
+    int m_countryCode = 0; // of m_region; 0 when libphonenumber does not know the region
 };

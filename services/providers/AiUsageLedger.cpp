@@ -81,6 +81,35 @@ AiMonthTotals AiUsageLedger::monthToDate(const QString& orgId, const QString& us
     return totals;
 }
 
+QList<AiFeatureUsage> AiUsageLedger::monthByFeature(const QString& orgId, const QDateTime& now)
+{
+    const auto [start, end] = monthRange(now);
+    QList<AiFeatureUsage> rows;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+        "SELECT feature, count(*), COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0), "
+        "COALESCE(SUM(cost_micros), 0) AS cost "
+        "FROM ai_usage WHERE org_id = ? AND deleted = 0 AND created_at >= ? AND created_at < ? "
+        "GROUP BY feature ORDER BY cost DESC, feature"));
+    query.addBindValue(orgId);
+    query.addBindValue(start);
+    query.addBindValue(end);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return rows;
+    }
+    while (query.next()) {
+        AiFeatureUsage row;
+        row.feature = query.value(0).toString();
+        row.calls = query.value(1).toInt();
+        row.inputTokens = query.value(2).toLongLong();
+        row.outputTokens = query.value(3).toLongLong();
+        row.costMicros = query.value(4).toLongLong();
+        rows.append(row);
+    }
+    return rows;
+}
+
 std::optional<qint64> AiUsageLedger::budget(const QString& orgId, const QString& userId)
 {
     QSqlQuery query(m_db);

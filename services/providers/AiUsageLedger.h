@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -30,6 +31,16 @@ struct AiMonthTotals
     int userCalls = 0;
 };
 
+// One row of "this month's usage" in Settings → AI.
+struct AiFeatureUsage
+{
+    QString feature;
+    int calls = 0;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    qint64 costMicros = 0;
+};
+
 struct AiBudgetCheck
 {
     bool ok = true;
@@ -47,6 +58,8 @@ public:
 
     bool record(const AiUsageEntry& entry);
     AiMonthTotals monthToDate(const QString& orgId, const QString& userId, const QDateTime& now);
+    // The org's usage of the month containing now, one row per feature, most expensive first.
+    QList<AiFeatureUsage> monthByFeature(const QString& orgId, const QDateTime& now);
     // userId empty: the org-wide limit. A negative limit removes the budget.
     bool setBudget(const QString& orgId, const QString& userId, qint64 monthLimitMicros);
     std::optional<qint64> budget(const QString& orgId, const QString& userId);

@@ -6,6 +6,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 QString AppSettings::defaultRegion()
 {
     const QString stored = QSettings().value(QStringLiteral("phone/defaultRegion")).toString();
@@ -50,4 +52,16 @@ void AppSettings::setLeadsViewMode(const QString& mode)
 QString AppSettings::defaultWorkspacePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/local.sqlite");
+}
+
+int AppSettings::brainStalledDays()
+{
+    bool ok = false;
+    const int days = QSettings().value(QStringLiteral("brain/stalledDays"), 14).toInt(&ok);
+    return ok && days >= 1 && days <= 3650 ? days : 14;
+}
+
+void AppSettings::setBrainStalledDays(int days)
+{
+    QSettings().setValue(QStringLiteral("brain/stalledDays"), std::clamp(days, 1, 3650));
 }

@@ -15,4 +15,7 @@ public:
     static QString leadsViewMode();
     static void setLeadsViewMode(const QString& mode);
     static QString defaultWorkspacePath();
+    // Neural Brain: an open lead without contact for this many days is a stalled deal (1…3650, default 14).
+    static int brainStalledDays();
+    static void setBrainStalledDays(int days);
 };

@@ -22,6 +22,9 @@ const QString kColumns = QStringLiteral(
     "lawful_basis, marketing_consent, consent_at, field_sources, last_contacted_at, created_at, updated_at, rev, "
     "deleted, import_job_id");
 constexpr int kColumnCount = 33;
+// Read with a lead but written only by their own features (the AI analysis sets deal_heat), so saving a lead that was
+// read before an analysis finished cannot overwrite it.
+const QString kReadOnlyColumns = QStringLiteral(", deal_heat");
 
 QString escapeLike(QString text)
 {
@@ -49,12 +52,15 @@ bool LeadRepository::exec(QSqlQuery& query)
 
 QString LeadRepository::ftsQuery(const QString& search)
 {
+    // The index keeps no word positions (migration 0009), so there are no phrases: a typed word that the tokenizer
+    // splits further ("o'neil" → o, neil) becomes one prefix term per piece, all of which must match.
+    static const QRegularExpression tokenSeparators(QStringLiteral("[^\\p{L}\\p{N}]+"));
     LeadFilter filter;
     filter.search = search;
     QStringList terms;
-    for (QString term : filter.searchTerms()) {
-        term.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        terms.append(QLatin1Char('"') + term + QStringLiteral("\"*"));
+    for (const QString& term : filter.searchTerms()) {
+        for (const QString& token : term.split(tokenSeparators, Qt::SkipEmptyParts))
+            terms.append(QLatin1Char('"') + token + QStringLiteral("\"*"));
     }
     return terms.join(QLatin1Char(' '));
 }
@@ -93,6 +99,8 @@ QString sortColumn(LeadFilter::SortKey key)
         return QStringLiteral("(SELECT position FROM pipeline_stages s WHERE s.key = leads.status)");
     case LeadFilter::SortKey::Value:
         return QStringLiteral("value_minor");
+    case LeadFilter::SortKey::Heat:
+        return QStringLiteral("deal_heat");
     case LeadFilter::SortKey::LastContacted:
         return QStringLiteral("last_contacted_at");
     case LeadFilter::SortKey::Created:
@@ -207,7 +215,7 @@ LeadPage LeadRepository::page(const LeadFilter& filter, int offset, int limit)
     }
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ") + from + QStringLiteral(" WHERE ")
+    query.prepare(QStringLiteral("SELECT ") + kColumns + kReadOnlyColumns + QStringLiteral(" FROM ") + from + QStringLiteral(" WHERE ")
         + where + QStringLiteral(" ORDER BY ") + orderClause(filter) + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (const QVariant& value : std::as_const(values))
         query.addBindValue(value);
@@ -234,7 +242,7 @@ QList<Lead> LeadRepository::findMany(const QStringList& ids)
     QList<Lead> result;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM leads WHERE id = ?"));
+    query.prepare(QStringLiteral("SELECT ") + kColumns + kReadOnlyColumns + QStringLiteral(" FROM leads WHERE id = ?"));
     for (const QString& id : ids) {
         query.addBindValue(id);
         if (!exec(query))
@@ -298,6 +306,8 @@ Lead LeadRepository::readLead(const QSqlQuery& query)
     lead.deleted = query.value(i++).toBool();
     lead.importJobId = query.value(i++).toString();
     Q_ASSERT(i == kColumnCount);
+    const QVariant heat = query.value(i++);
+    lead.dealHeat = heat.isNull() ? -1 : heat.toInt();
     return lead;
 }
 

@@ -1,14 +1,22 @@
 #include "services/workspace/WorkspaceSession.h"
 
+#include "services/dealdesk/ProposalStore.h"
 #include "services/demo/DemoDataGenerator.h"
 #include "services/events/EventBus.h"
 #include "services/hygiene/HygieneStore.h"
 #include "services/imports/ImportService.h"
+#include "services/intelligence/IntelligenceStore.h"
 #include "services/leads/LeadStore.h"
 #include "services/leads/NotificationCenter.h"
 #include "services/leads/TimelineStore.h"
+#include "services/pricing/ServiceCatalogStore.h"
 #include "services/storage/DatabaseExecutor.h"
+#include "services/providers/AiConfiguration.h"
+#include "services/providers/AiGateway.h"
+#include "services/secrets/SecretStore.h"
 #include "services/storage/LeadRepository.h"
+
+#include <QNetworkAccessManager>
 
 WorkspaceSession::WorkspaceSession(QObject* parent)
     : QObject(parent)
@@ -19,6 +27,13 @@ WorkspaceSession::WorkspaceSession(QObject* parent)
     , m_notifications(new NotificationCenter(m_executor, m_bus, this))
     , m_imports(new ImportService(m_executor, m_leads, m_bus, this))
     , m_hygiene(new HygieneStore(m_executor, m_leads, m_bus, this))
+    , m_network(new QNetworkAccessManager(this))
+    , m_ai(new AiGateway(m_executor, m_network, this))
+    , m_proposals(new ProposalStore(m_executor, m_bus, this))
+    , m_secrets(new SecretStore(this))
+    , m_aiConfiguration(new AiConfiguration(m_ai, m_secrets, m_executor, m_network, this))
+    , m_intelligence(new IntelligenceStore(m_executor, m_ai, m_bus, m_leads, this))
+    , m_serviceCatalog(new ServiceCatalogStore(m_executor, this))
 {
     connect(m_executor, &DatabaseExecutor::opened, this, [this](const OpenResult& result) {
         if (!result.ok()) {
@@ -61,6 +76,11 @@ void WorkspaceSession::adoptIdentity(const WorkspaceIdentity& identity)
     m_timeline->setOrgId(identity.orgId);
     m_notifications->setOrgId(identity.orgId);
     m_imports->setWorkspace(m_path, identity);
+    m_ai->setIdentity(identity.orgId, identity.userId);
+    m_proposals->setIdentity(identity);
+    m_aiConfiguration->setWorkspace(identity);
+    m_intelligence->setIdentity(identity);
+    m_serviceCatalog->setIdentity(identity);
 }
 
 void WorkspaceSession::loadSampleData(int leads, QObject* context, std::function<void(int, const QString&)> done)

@@ -5,12 +5,19 @@
 
 #include <QObject>
 
+class AiConfiguration;
+class AiGateway;
 class DatabaseExecutor;
 class EventBus;
 class HygieneStore;
 class ImportService;
+class IntelligenceStore;
 class LeadStore;
 class NotificationCenter;
+class ProposalStore;
+class QNetworkAccessManager;
+class SecretStore;
+class ServiceCatalogStore;
 class TimelineStore;
 
 // The services of one open workspace, wired together. The app and the GUI tests build the same thing.
@@ -36,6 +43,18 @@ public:
     NotificationCenter* notifications() const { return m_notifications; }
     ImportService* imports() const { return m_imports; }
     HygieneStore* hygiene() const { return m_hygiene; }
+    // Provider adapters share one network access manager (one connection pool, one proxy setting).
+    QNetworkAccessManager* network() const { return m_network; }
+    AiGateway* ai() const { return m_ai; }
+    ProposalStore* proposals() const { return m_proposals; }
+    // The OS keychain; secrets never go anywhere else.
+    SecretStore* secrets() const { return m_secrets; }
+    // Settings → AI of this workspace, applied to ai() once the workspace is open.
+    AiConfiguration* aiConfiguration() const { return m_aiConfiguration; }
+    // Lead Intelligence (deal heat, analyses) and AI profiles.
+    IntelligenceStore* intelligence() const { return m_intelligence; }
+    // The services price list that deal values are estimated from.
+    ServiceCatalogStore* serviceCatalog() const { return m_serviceCatalog; }
 
 signals:
     void opened(const OpenResult& result);
@@ -52,4 +71,11 @@ private:
     NotificationCenter* m_notifications;
     ImportService* m_imports;
     HygieneStore* m_hygiene;
+    QNetworkAccessManager* m_network;
+    AiGateway* m_ai;
+    ProposalStore* m_proposals;
+    SecretStore* m_secrets;
+    AiConfiguration* m_aiConfiguration;
+    IntelligenceStore* m_intelligence;
+    ServiceCatalogStore* m_serviceCatalog;
 };

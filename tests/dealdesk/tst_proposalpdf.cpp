@@ -14,7 +14,7 @@ namespace {
 Proposal longProposal()
 {
     Proposal p;
-    p.id = QStringLiteral("p-1");
+    p.id = QStringLiteral("0193a1f2-7c3e-7a11-9b2d-4c5e6f708192");
     p.title = QStringLiteral("Website redesign");
     p.currency = QStringLiteral("EUR");
     p.validUntil = QDate(2031, 6, 30);
@@ -70,7 +70,8 @@ private slots:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("proposal.pdf"));
         const Proposal proposal = longProposal();
-        const QString error = ProposalPdfExporter(QStringLiteral("Northwind Studio")).exportTo(proposal, client(), path);
+        const QString error
+            = ProposalPdfExporter(QStringLiteral("Northwind Studio")).exportTo(proposal, client(), path);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(QFile::exists(path));
 
@@ -96,13 +97,72 @@ private slots:
         QVERIFY2(text.contains(total), qPrintable(text.right(1500)));
         QVERIFY(text.contains(QStringLiteral("Page 1 of %1").arg(pageCount)));
         QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pageCount)));
+        // A document a client can answer: its reference, validity and a place to sign.
+        QVERIFY(text.contains(QStringLiteral("PROPOSAL")));
+        QVERIFY(text.contains(QStringLiteral("P-6F708192"))); // the random tail of the id, not its time stamp
+        QVERIFY(text.contains(QStringLiteral("30 June 2031")));
+        QVERIFY(text.contains(QStringLiteral("Acceptance")));
+        QVERIFY(text.contains(QStringLiteral("For Acme Widgets Ltd")));
+        QVERIFY(text.contains(QStringLiteral("For Northwind Studio")));
+
+        // The pricing table and its totals are never split over two pages.
+        int pricingPage = 0;
+        for (int page = 1; page <= pageCount && pricingPage == 0; ++page) {
+            const QString pageText = run(tool(QStringLiteral("pdftotext")),
+                { QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page), path,
+                    QStringLiteral("-") });
+            if (pageText.contains(QStringLiteral("Investment"))) {
+                pricingPage = page;
+                QVERIFY2(pageText.contains(QStringLiteral("Total (EUR)")), qPrintable(pageText.right(800)));
+                QVERIFY(pageText.contains(QStringLiteral("Hosting (year)")));
+            }
+        }
+        QVERIFY(pricingPage > 0);
+    }
+
+    void pricingMovesToTheNextPageRatherThanSplitting_data()
+    {
+        QTest::addColumn<int>("paragraphs");
+        // Different body lengths put the pricing table at different heights of the last page, some of which would
+        // cut it in two.
+        for (int n = 10; n <= 22; n += 2)
+            QTest::newRow(qPrintable(QStringLiteral("%1 paragraphs").arg(n))) << n;
+    }
+
+    void pricingMovesToTheNextPageRatherThanSplitting()
+    {
+        QFETCH(int, paragraphs);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.pdf"));
+        Proposal proposal = longProposal();
+        QString body;
+        for (int i = 0; i < paragraphs; ++i)
+            body += QStringLiteral("<p>Paragraph %1 of the scope, long enough to wrap onto a second line of the page "
+                                   "so that the layout moves by more than a line each time.</p>")
+                        .arg(i + 1);
+        proposal.sections = { { QStringLiteral("Scope"), body } };
+        for (int i = 0; i < 8; ++i)
+            proposal.lines.append({ QStringLiteral("Extra item %1").arg(i + 1), 1000, 1000, 1900 });
+        QVERIFY(ProposalPdfExporter(QStringLiteral("Northwind Studio")).exportTo(proposal, client(), path).isEmpty());
+        const QString info = run(tool(QStringLiteral("pdfinfo")), { path });
+        const int pageCount = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info).captured(1).toInt();
+        QVERIFY(pageCount >= 1);
+        for (int page = 1; page <= pageCount; ++page) {
+            const QString pageText = run(tool(QStringLiteral("pdftotext")),
+                { QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"), QString::number(page), path,
+                    QStringLiteral("-") });
+            if (pageText.contains(QStringLiteral("Investment")))
+                QVERIFY2(
+                    pageText.contains(QStringLiteral("Total (EUR)")), qPrintable(QStringLiteral("page %1").arg(page)));
+        }
     }
 
     void failedExportLeavesOldFile()
     {
         QTemporaryDir dir;
         const QString missing = dir.filePath(QStringLiteral("no/such/dir/proposal.pdf"));
-        QVERIFY(!ProposalPdfExporter(QStringLiteral("Northwind")).exportTo(longProposal(), client(), missing).isEmpty());
+        QVERIFY(
+            !ProposalPdfExporter(QStringLiteral("Northwind")).exportTo(longProposal(), client(), missing).isEmpty());
         QVERIFY(!QFile::exists(missing));
     }
 };

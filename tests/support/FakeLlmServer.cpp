@@ -6,6 +6,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <utility>
+
 namespace HubTest {
 
 namespace {
@@ -125,6 +127,25 @@ FakeLlmServer::Behaviour FakeLlmServer::models(const QStringList& ids)
     return behaviour;
 }
 
+FakeLlmServer::Behaviour FakeLlmServer::held(Behaviour reply)
+{
+    reply.held = true;
+    return reply;
+}
+
+int FakeLlmServer::releaseHeld()
+{
+    const QList<QPair<QPointer<QTcpSocket>, Behaviour>> held = std::exchange(m_held, {});
+    int released = 0;
+    for (const auto& [socket, behaviour] : held) {
+        if (!socket)
+            continue;
+        respond(socket, behaviour);
+        ++released;
+    }
+    return released;
+}
+
 FakeLlmServer::FakeLlmServer(QObject* parent)
     : QObject(parent)
 {
@@ -201,6 +222,12 @@ void FakeLlmServer::onReadyRead(QTcpSocket* socket)
 
 void FakeLlmServer::respond(QTcpSocket* socket, const Behaviour& behaviour)
 {
+    if (behaviour.held) {
+        Behaviour later = behaviour;
+        later.held = false;
+        m_held.append({ QPointer<QTcpSocket>(socket), later });
+        return;
+    }
     if (behaviour.kind == Behaviour::Kind::Hang) {
         m_hanging.append(socket);
         return;

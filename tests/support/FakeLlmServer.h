@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QQueue>
 #include <QStringList>
 #include <QTcpServer>
@@ -38,6 +39,7 @@ public:
         QByteArray body;
         QStringList deltas; // Stream: one chunk per delta
         bool streamUsage = true;
+        bool held = false; // answered only when releaseHeld() is called (see held())
     };
 
     struct Request
@@ -63,6 +65,8 @@ public:
     static Behaviour malformed();
     static Behaviour stream(const QStringList& deltas, bool includeUsage = true);
     static Behaviour models(const QStringList& ids);
+    // reply, but only once the test calls releaseHeld(): lets a test act while a request is in flight.
+    static Behaviour held(Behaviour reply);
 
     static constexpr const char* kModel = "fake-model-1";
 
@@ -76,6 +80,9 @@ public:
     int scriptedLeft() const { return int(m_queue.size()); }
     const QList<Request>& requests() const { return m_requests; }
     int requestCount() const { return int(m_requests.size()); }
+    // Answers every held request (in arrival order); returns how many there were.
+    int releaseHeld();
+    int heldCount() const { return int(m_held.size()); }
 
 private:
     void onNewConnection();
@@ -88,6 +95,7 @@ private:
     QList<Request> m_requests;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     QList<QTcpSocket*> m_hanging;
+    QList<QPair<QPointer<QTcpSocket>, Behaviour>> m_held;
     QElapsedTimer m_clock;
 };
 

@@ -128,6 +128,35 @@ private slots:
         QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM leads WHERE owner_id IS NULL")), 2);
     }
 
+    // deal_heat is written by the AI analysis only: read with the lead, never overwritten by saving the lead.
+    void dealHeatIsReadOnly()
+    {
+        Lead lead = ws->makeLead(QStringLiteral("Heated"));
+        lead.id = Ids::newId();
+        lead.orgId = ws->identity().orgId;
+        lead.createdAt = lead.updatedAt = QDateTime::currentDateTimeUtc();
+        std::optional<Lead> fresh;
+        std::optional<Lead> analysed;
+        std::optional<Lead> afterSave;
+        ws->runBlocking([&](QSqlDatabase& db) {
+            LeadRepository repository(db);
+            QVERIFY(repository.insert(lead));
+            fresh = repository.find(lead.id);
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("UPDATE leads SET deal_heat = 81 WHERE id = '%1'").arg(lead.id)));
+            analysed = repository.find(lead.id);
+            Lead stale = *fresh; // read before the analysis landed
+            stale.name = QStringLiteral("Heated (renamed)");
+            QVERIFY(repository.update(stale));
+            afterSave = repository.find(lead.id);
+        });
+        QVERIFY(fresh && analysed && afterSave);
+        QCOMPARE(fresh->dealHeat, -1);
+        QCOMPARE(analysed->dealHeat, 81);
+        QCOMPARE(afterSave->name, QStringLiteral("Heated (renamed)"));
+        QCOMPARE(afterSave->dealHeat, 81);
+    }
+
     void filtersAndTotals_data()
     {
         QTest::addColumn<QString>("status");

@@ -281,11 +281,21 @@ private slots:
         QVERIFY(!lead.lastContactedAt.isValid());
 
         QSignalSpy changed(&ws->timeline(), &TimelineStore::timelineChanged);
+        QSignalSpy published(&ws->bus(), &EventBus::published);
         QVERIFY(ws->addNoteBlocking(lead.id, QStringLiteral("first")));
         QVERIFY(ws->addNoteBlocking(lead.id, QStringLiteral("second")));
         QVERIFY(ws->addNoteBlocking(lead.id, QStringLiteral("third 👩‍💻 '; DROP TABLE activities; --")));
         QVERIFY(!changed.isEmpty());
         QCOMPARE(changed.last().at(0).toString(), lead.id);
+        // Every note is announced (automatic re-analysis and automations listen for activity.added).
+        int notesAnnounced = 0;
+        for (const QList<QVariant>& signal : std::as_const(published)) {
+            const HubEvent event = signal.at(0).value<HubEvent>();
+            if (event.type == HubEvent::Type::ActivityAdded && event.leadId == lead.id
+                && event.payload.value(QStringLiteral("kind")).toString() == QLatin1String("note"))
+                ++notesAnnounced;
+        }
+        QCOMPARE(notesAnnounced, 3);
 
         QList<Activity> timeline = ws->timelineBlocking(lead.id);
         QStringList bodies;

@@ -6,6 +6,7 @@
 #include "models/RelativeTime.h"
 #include "ui/common/Theme.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -13,6 +14,37 @@ namespace {
 constexpr int kMargin = 6;
 constexpr int kPadding = 12;
 constexpr int kCardHeight = 104;
+
+// The deal-heat badge's colours: hot from 70 (the Neural Brain's "hot lead" line), warm from 40.
+QString heatColorName(int heat)
+{
+    if (heat >= 70)
+        return QStringLiteral("heatHot");
+    if (heat >= 40)
+        return QStringLiteral("heatWarm");
+    return QStringLiteral("heatCool");
+}
+
+// Paints the badge right-aligned in `row` and returns its width (0 when the lead was never analysed).
+qreal paintHeatBadge(QPainter* painter, const QRectF& row, const QFont& font, int heat)
+{
+    if (heat < 0)
+        return 0;
+    const Theme* theme = Theme::instance();
+    const QString text = QCoreApplication::translate("LeadCardDelegate", "Heat %1").arg(heat);
+    const QFontMetricsF metrics(font);
+    const qreal width = metrics.horizontalAdvance(text) + 14;
+    const qreal height = metrics.height() + 4;
+    const QRectF badge(row.right() - width, row.center().y() - height / 2, width, height);
+    QPainterPath path;
+    path.addRoundedRect(badge, height / 2, height / 2);
+    const QString color = heatColorName(heat);
+    painter->fillPath(path, theme->color(color + QStringLiteral("Soft")));
+    painter->setFont(font);
+    painter->setPen(theme->color(color));
+    painter->drawText(badge, Qt::AlignCenter, text);
+    return width + 6;
+}
 } // namespace
 
 QSize LeadCardDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
@@ -45,7 +77,14 @@ void LeadCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     painter->setFont(nameFont);
     painter->setPen(theme->color(QStringLiteral("text")));
     const QFontMetrics nameMetrics(nameFont);
-    const QRectF nameRect(content.left(), content.top(), content.width(), nameMetrics.height());
+    QFont badgeFont = option.font;
+    badgeFont.setPointSizeF(option.font.pointSizeF() * 0.82);
+    badgeFont.setBold(true);
+    const QRectF nameRow(content.left(), content.top(), content.width(), nameMetrics.height());
+    const qreal badgeWidth = paintHeatBadge(painter, nameRow, badgeFont, lead.dealHeat);
+    painter->setFont(nameFont);
+    painter->setPen(theme->color(QStringLiteral("text")));
+    const QRectF nameRect = nameRow.adjusted(0, 0, -badgeWidth, 0);
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
         nameMetrics.elidedText(lead.name, Qt::ElideRight, static_cast<int>(nameRect.width())));
 

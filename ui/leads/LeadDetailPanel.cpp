@@ -1,6 +1,7 @@
 #include "ui/leads/LeadDetailPanel.h"
 
 #include "services/leads/LeadStore.h"
+#include "ui/intelligence/IntelligencePanel.h"
 #include "ui/leads/LeadCommands.h"
 #include "ui/leads/LeadForm.h"
 #include "ui/leads/TimelineWidget.h"
@@ -110,6 +111,8 @@ void LeadDetailPanel::openLead(const QString& leadId)
         }
         showLead(*lead);
         m_timeline->setLead(lead->id);
+        if (m_intelligence)
+            m_intelligence->setLead(lead->id);
         show();
         m_form->nameEdit()->setFocus();
     });
@@ -140,9 +143,19 @@ void LeadDetailPanel::save()
     }));
 }
 
+void LeadDetailPanel::setIntelligencePanel(IntelligencePanel* panel)
+{
+    m_intelligence = panel;
+    m_tabs->addTab(panel, tr("Intelligence"));
+    if (m_lead.isValid())
+        panel->setLead(m_lead.id);
+}
+
 void LeadDetailPanel::closePanel()
 {
     m_lead = Lead();
+    if (m_intelligence)
+        m_intelligence->setLead({});
     hide();
     emit closed();
 }

@@ -5,6 +5,7 @@
 
 #include <QFrame>
 
+class IntelligencePanel;
 class LeadForm;
 class LeadStore;
 class QLabel;
@@ -28,6 +29,9 @@ public:
     LeadForm* form() const { return m_form; }
     TimelineWidget* timeline() const { return m_timeline; }
     QTabWidget* tabs() const { return m_tabs; }
+    // Adds the Intelligence tab; the panel then follows the lead shown here.
+    void setIntelligencePanel(IntelligencePanel* panel);
+    IntelligencePanel* intelligencePanel() const { return m_intelligence; }
 
 public slots:
     void save();
@@ -49,4 +53,5 @@ private:
     TimelineWidget* m_timeline;
     QPushButton* m_save;
     QPushButton* m_revert;
+    IntelligencePanel* m_intelligence = nullptr;
 };

@@ -25,7 +25,7 @@ LeadTableView::LeadTableView(LeadListSource* source, QWidget* parent)
     horizontalHeader()->setSortIndicator(LeadListModel::Updated, Qt::DescendingOrder);
     horizontalHeader()->setHighlightSections(false);
     const QList<QPair<int, int>> widths { { LeadListModel::Name, 200 }, { LeadListModel::Company, 180 },
-        { LeadListModel::Status, 100 }, { LeadListModel::Value, 90 }, { LeadListModel::Tags, 160 },
+        { LeadListModel::Status, 100 }, { LeadListModel::Value, 90 }, { LeadListModel::Heat, 60 }, { LeadListModel::Tags, 160 },
         { LeadListModel::Source, 110 }, { LeadListModel::Industry, 140 }, { LeadListModel::Email, 220 },
         { LeadListModel::Phone, 130 }, { LeadListModel::LastContacted, 100 } };
     for (const auto& [column, width] : widths)

@@ -10,6 +10,8 @@
 #include "ui/hygiene/DuplicatesDialog.h"
 #include "ui/imports/ImportHistoryDialog.h"
 #include "ui/imports/ImportWizard.h"
+#include "ui/intelligence/IntelligencePanel.h"
+#include "ui/intelligence/ProfileBatchDialog.h"
 #include "ui/leads/EmptyLeadsState.h"
 #include "ui/leads/KanbanColumn.h"
 #include "ui/leads/LeadCommands.h"
@@ -18,6 +20,8 @@
 #include "ui/leads/LeadFilterBar.h"
 #include "ui/leads/LeadKanbanView.h"
 #include "ui/leads/LeadTableView.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/PreferencesDialog.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -52,6 +56,7 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     , m_bulkMove(new QToolButton(this))
     , m_bulkTag(new QToolButton(this))
     , m_bulkDelete(new QToolButton(this))
+    , m_bulkProfiles(new QToolButton(this))
 {
     setObjectName(QStringLiteral("LeadsView"));
     auto* title = new QLabel(tr("Leads"), this);
@@ -96,6 +101,10 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     m_bulkDelete->setText(tr("Delete"));
     m_bulkDelete->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(m_bulkDelete, &QToolButton::clicked, this, &LeadsView::deleteSelected);
+    m_bulkProfiles->setObjectName(QStringLiteral("bulkProfilesButton"));
+    m_bulkProfiles->setText(tr("Generate AI profiles…"));
+    m_bulkProfiles->setToolTip(tr("Write AI profiles for the selected leads in the background"));
+    connect(m_bulkProfiles, &QToolButton::clicked, this, [this] { generateProfiles(selectedIds()); });
 
     auto* importButton = new QToolButton(this);
     importButton->setObjectName(QStringLiteral("importButton"));
@@ -117,6 +126,7 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     titleRow->addStretch();
     titleRow->addWidget(m_bulkMove);
     titleRow->addWidget(m_bulkTag);
+    titleRow->addWidget(m_bulkProfiles);
     titleRow->addWidget(m_bulkDelete);
     titleRow->addSpacing(12);
     titleRow->addWidget(m_kanbanButton);
@@ -178,6 +188,12 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     connect(session->leads(), &LeadStore::writeFailed, this, [this](const QString& error) {
         MessageBoxes::critical(this, tr("Change not saved"),
             tr("Business Hub could not save this change, so nothing was changed.\n\n%1").arg(error));
+    });
+    auto* intelligence = new IntelligencePanel(session, m_detail);
+    m_detail->setIntelligencePanel(intelligence);
+    connect(intelligence, &IntelligencePanel::openAiSettingsRequested, this, [this] {
+        if (auto* window = qobject_cast<MainWindow*>(this->window()))
+            window->openSettings(PreferencesDialog::aiPage());
     });
     buildActions();
     updateBulkActions();
@@ -301,7 +317,7 @@ void LeadsView::updateBulkActions()
 {
     const int count = static_cast<int>(m_table->selectedIds().size());
     const bool visible = m_mode == Mode::Table && count > 0;
-    for (QToolButton* button : { m_bulkMove, m_bulkTag, m_bulkDelete })
+    for (QToolButton* button : { m_bulkMove, m_bulkTag, m_bulkDelete, m_bulkProfiles })
         button->setVisible(visible);
     if (visible) {
         delete m_bulkMove->menu();
@@ -330,6 +346,7 @@ void LeadsView::showContextMenu(const QStringList& ids, const QPoint& globalPos)
     menu.addMenu(createMoveMenu(ids, &menu));
     menu.addAction(tr("Add tag…"), this, [this, ids] { promptTag(ids, true); });
     menu.addAction(tr("Remove tag…"), this, [this, ids] { promptTag(ids, false); });
+    menu.addAction(tr("Generate AI profiles…"), this, [this, ids] { generateProfiles(ids); });
     menu.addSeparator();
     menu.addAction(QIcon(QStringLiteral(":/icons/trash.svg")), tr("Delete"), this, [this, ids] {
         m_undoStack->push(new DeleteLeadsCommand(m_session->leads(), ids));
@@ -358,6 +375,16 @@ void LeadsView::deleteSelected()
         return;
     m_undoStack->push(new DeleteLeadsCommand(m_session->leads(), ids));
     emit statusMessage(tr("Deleted %n lead(s) — Ctrl+Z to undo", nullptr, static_cast<int>(ids.size())));
+}
+
+void LeadsView::generateProfiles(const QStringList& ids)
+{
+    if (ids.isEmpty())
+        return;
+    auto* dialog = new ProfileBatchDialog(m_session->intelligence(), ids, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    dialog->start();
 }
 
 void LeadsView::openLead(const QString& leadId)

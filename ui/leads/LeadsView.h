@@ -41,6 +41,8 @@ public:
     void showImportHistory();
     void exportLeads();
     void findDuplicates();
+    // "Generate AI profiles…" for these leads: a modal progress dialog that runs in the background.
+    void generateProfiles(const QStringList& ids);
 
     LeadKanbanView* kanban() const { return m_kanban; }
     LeadTableView* table() const { return m_table; }
@@ -84,4 +86,5 @@ private:
     QToolButton* m_bulkMove;
     QToolButton* m_bulkTag;
     QToolButton* m_bulkDelete;
+    QToolButton* m_bulkProfiles;
 };

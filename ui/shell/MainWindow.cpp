@@ -3,7 +3,10 @@
 #include "services/leads/LeadStore.h"
 #include "services/settings/AppSettings.h"
 #include "services/workspace/WorkspaceSession.h"
+#include "ui/brain/NeuralBrainView.h"
+#include "ui/dealdesk/DealDeskView.h"
 #include "ui/leads/LeadsView.h"
+#include "ui/pricing/ServicesCatalogDialog.h"
 #include "ui/shell/GlobalSearchDialog.h"
 #include "ui/shell/NotificationBell.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -57,6 +60,17 @@ MainWindow::MainWindow(WorkspaceSession* session, QWidget* parent)
     m_workspaceLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_workspaceLabel);
     connect(m_leads, &LeadsView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    auto* dealDesk = new DealDeskView(session, m_undoStack, m_stack);
+    addModule(dealDesk, QIcon(QStringLiteral(":/icons/dealdesk.svg")), tr("Deal Desk"),
+        tr("Deal Desk: proposals and open deals by buying intent"), [dealDesk] { dealDesk->start(); });
+    connect(dealDesk, &DealDeskView::leadRequested, this, &MainWindow::showLead);
+    connect(dealDesk, &DealDeskView::openAiSettingsRequested, this, [this] { openSettings(PreferencesDialog::aiPage()); });
+    connect(dealDesk, &DealDeskView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    auto* brain = new NeuralBrainView(session, m_undoStack, m_stack);
+    addModule(brain, QIcon(QStringLiteral(":/icons/brain.svg")), tr("Neural Brain"),
+        tr("Neural Brain: leads by deal heat, stalled deals and what to do next"), [brain] { brain->start(); });
+    connect(brain, &NeuralBrainView::leadRequested, this, &MainWindow::showLead);
+    connect(brain, &NeuralBrainView::openAiSettingsRequested, this, [this] { openSettings(PreferencesDialog::aiPage()); });
     buildMenus();
     setAcceptDrops(true);
 
@@ -144,10 +158,10 @@ void MainWindow::buildMenus()
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     find->setObjectName(QStringLiteral("globalSearchAction"));
     edit->addSeparator();
-    QAction* preferences = edit->addAction(tr("&Preferences…"), this, [this] {
-        PreferencesDialog dialog(this);
-        dialog.exec();
-    });
+    QAction* services = edit->addAction(tr("&Services && prices…"), this,
+        [this] { ServicesCatalogDialog::showFor(m_session->serviceCatalog(), m_undoStack, this); });
+    services->setObjectName(QStringLiteral("servicesCatalogAction"));
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, [this] { openSettings(); });
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
 
@@ -164,6 +178,43 @@ void MainWindow::start()
     m_workspaceLabel->setToolTip(m_session->path());
     m_leads->start();
     m_bell->reload();
+    m_started = true;
+    for (const auto& startModule : std::as_const(m_moduleStarters))
+        startModule();
+}
+
+void MainWindow::addModule(QWidget* view, const QIcon& icon, const QString& name, const QString& toolTip,
+    std::function<void()> start)
+{
+    m_stack->addWidget(view);
+    auto* item = new QListWidgetItem(icon, name, m_modules);
+    item->setToolTip(toolTip);
+    if (!start)
+        return;
+    if (m_started)
+        start();
+    else
+        m_moduleStarters.append(std::move(start));
+}
+
+void MainWindow::showLead(const QString& leadId)
+{
+    m_modules->setCurrentRow(0);
+    m_leads->openLead(leadId);
+}
+
+PreferencesDialog* MainWindow::openSettings(const QString& page)
+{
+    auto* dialog = findChild<PreferencesDialog*>(QString(), Qt::FindDirectChildrenOnly);
+    if (!dialog || !dialog->isVisible()) { // a closed one is already on its way out (WA_DeleteOnClose)
+        dialog = new PreferencesDialog(this, m_session);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    }
+    dialog->showPage(page);
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
 }
 
 void MainWindow::openGlobalSearch()

@@ -2,8 +2,11 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class LeadsView;
 class NotificationBell;
+class PreferencesDialog;
 class QLabel;
 class QMimeData;
 class QListWidget;
@@ -25,6 +28,14 @@ public:
     QUndoStack* undoStack() const { return m_undoStack; }
     NotificationBell* bell() const { return m_bell; }
     void openGlobalSearch();
+    // Adds a module to the sidebar and the stack; start runs once the workspace is open (after the Leads view's).
+    void addModule(QWidget* view, const QIcon& icon, const QString& name, const QString& toolTip,
+        std::function<void()> start = {});
+    // Switches to the Leads module with the lead's detail panel open (modules link to leads through this).
+    void showLead(const QString& leadId);
+    // Opens the Settings dialog on a page (PreferencesDialog::aiPage(), …) without blocking; an open one is raised
+    // and switched to that page. Modules send the user here to configure what they need.
+    PreferencesDialog* openSettings(const QString& page = {});
 
     static QString importablePath(const QMimeData* mime);
 
@@ -45,4 +56,6 @@ private:
     LeadsView* m_leads = nullptr;
     NotificationBell* m_bell = nullptr;
     QLabel* m_workspaceLabel = nullptr;
+    QList<std::function<void()>> m_moduleStarters;
+    bool m_started = false;
 };

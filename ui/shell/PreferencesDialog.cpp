@@ -2,45 +2,99 @@
 
 #include "services/settings/AppSettings.h"
 #include "ui/common/RegionComboBox.h"
+#include "ui/settings/AiSettingsPage.h"
 
-#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
-
-PreferencesDialog::PreferencesDialog(QWidget* parent)
+PreferencesDialog::PreferencesDialog(QWidget* parent, WorkspaceSession* session)
     : QDialog(parent)
-    , m_region(new RegionComboBox(this))
+    , m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("PreferencesDialog"));
-    setWindowTitle(tr("Preferences"));
-    m_region->setObjectName(QStringLiteral("defaultRegionCombo"));
+    setWindowTitle(tr("Settings"));
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(buildGeneralPage(), tr("General"));
+    if (session) {
+        m_ai = new AiSettingsPage(session, this);
+        auto* scroll = new QScrollArea(this);
+        scroll->setObjectName(QStringLiteral("aiSettingsScroll"));
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(m_ai);
+        m_tabs->addTab(scroll, tr("AI"));
+    }
 
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("settingsOkButton"));
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("settingsCancelButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(buttons);
+    resize(session ? QSize(640, 720) : QSize(480, 240));
+}
+
+QWidget* PreferencesDialog::buildGeneralPage()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("generalSettingsPage"));
+    m_region = new RegionComboBox(page);
+    m_region->setObjectName(QStringLiteral("defaultRegionCombo"));
     m_region->setRegion(AppSettings::defaultRegion());
 
     auto* hint = new QLabel(tr("Phone numbers typed without a country code are read as numbers of this region and "
                                "stored in international (E.164) form."),
-        this);
+        page);
     hint->setWordWrap(true);
     hint->setObjectName(QStringLiteral("EmptyStateText"));
     auto* form = new QFormLayout;
     form->addRow(tr("Default phone &region"), m_region);
     form->addRow(QString(), hint);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
-    auto* layout = new QVBoxLayout(this);
+    auto* layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addStretch();
-    layout->addWidget(buttons);
-    resize(480, 200);
+    return page;
+}
+
+void PreferencesDialog::showPage(const QString& page)
+{
+    if (page == generalPage())
+        m_tabs->setCurrentIndex(0);
+    else if (page == aiPage() && m_ai)
+        m_tabs->setCurrentIndex(1);
+}
+
+QString PreferencesDialog::currentPage() const
+{
+    return m_tabs->currentIndex() == 1 && m_ai ? aiPage() : generalPage();
 }
 
 void PreferencesDialog::accept()
 {
+    if (m_saving)
+        return;
     AppSettings::setDefaultRegion(m_region->region());
-    QDialog::accept();
+    if (!m_ai || !m_ai->isDirty()) {
+        QDialog::accept();
+        return;
+    }
+    m_saving = true;
+    QPointer<PreferencesDialog> self(this);
+    m_ai->save([self](bool ok) {
+        if (!self)
+            return;
+        self->m_saving = false;
+        if (ok)
+            self->QDialog::accept();
+        else
+            self->showPage(aiPage());
+    });
 }

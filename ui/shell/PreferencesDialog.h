@@ -2,18 +2,38 @@
 
 #include <QDialog>
 
+class AiSettingsPage;
+class QTabWidget;
 class RegionComboBox;
+class WorkspaceSession;
 
-// Edit → Preferences: settings that are not secrets (stored with QSettings).
+// Edit → Preferences: the Settings dialog. "General" holds settings that are not secrets (QSettings); "AI" (with a
+// workspace) configures the language model, its key and budgets. Pages are named so other modules can open one.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit PreferencesDialog(QWidget* parent = nullptr);
+    explicit PreferencesDialog(QWidget* parent = nullptr, WorkspaceSession* session = nullptr);
+
+    static QString generalPage() { return QStringLiteral("general"); }
+    static QString aiPage() { return QStringLiteral("ai"); }
+
+    // Switches to the page of that name; unknown names leave the current page.
+    void showPage(const QString& page);
+    QString currentPage() const;
+    // Saves every page; the dialog closes once all of them are stored and stays open on the page that failed.
     void accept() override;
+
     RegionComboBox* regionCombo() const { return m_region; }
+    AiSettingsPage* aiSettings() const { return m_ai; }
+    QTabWidget* tabs() const { return m_tabs; }
 
 private:
-    RegionComboBox* m_region;
+    QWidget* buildGeneralPage();
+
+    QTabWidget* m_tabs;
+    RegionComboBox* m_region = nullptr;
+    AiSettingsPage* m_ai = nullptr;
+    bool m_saving = false;
 };

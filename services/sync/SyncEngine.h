@@ -1,0 +1,78 @@
+#pragma once
+
+#include "services/sync/SyncOptions.h"
+#include "services/sync/SyncTypes.h"
+#include "services/teamserver/PgConnInfo.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+class DatabaseExecutor;
+class LeadStore;
+class SyncWorker;
+
+// Team mode on the desktop (DESIGN.md section 4): keeps the workspace's SQLite replica and the team server in step.
+// Local writes reach the outbox through SQLite triggers (0010_sync.sql); the engine pushes them in order with their
+// mutation ids (a retry is applied once), pulls the server's changes by snapshot cursor, pulls again whenever the
+// server NOTIFYs hub_changes, reconnects with exponential backoff, and records fields both sides changed as
+// conflicts the user resolves. The PostgreSQL connection lives on a thread of its own; pulled rows are written
+// through the workspace's DatabaseExecutor and announced through the LeadStore, so open views update.
+//
+// Destroy the engine before the executor and the store it was given.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncOptions& options = {}, QObject* parent = nullptr);
+    ~SyncEngine() override;
+
+    // Connects (libpq conninfo with the password set), syncs everything once, then stays live until stop().
+    void start(const PgConnInfo& info);
+    void stop();
+    // Push and pull now (also done on every local lead change and every server notification).
+    void syncNow();
+
+    Sync::State state() const { return m_state; }
+    QDateTime lastSyncAt() const { return m_lastSyncAt; }
+    int pendingCount() const { return m_pendingCount; }
+    QList<SyncConflict> conflicts() const { return m_conflicts; }
+    QString serverOrgId() const { return m_serverOrgId; }
+    QString serverUserId() const { return m_serverUserId; }
+
+    // PickLocal writes the local value again (and pushes it; it wins); PickServer keeps what the row shows.
+    // done(error): empty on success.
+    void resolve(qint64 conflictId, Sync::Resolution resolution, QObject* context = nullptr,
+        std::function<void(const QString&)> done = {});
+
+signals:
+    void stateChanged(Sync::State state);
+    void lastSyncAtChanged(const QDateTime& at);
+    void pendingCountChanged(int count);
+    void error(Sync::ErrorKind kind, const QString& message);
+    // New conflicts of the last push (the full open list is conflicts()).
+    void conflictsDetected(const QList<SyncConflict>& added);
+    void conflictsChanged();
+    // One push-and-pull round is complete.
+    void synced();
+
+private:
+    void onRowsPulled(const QString& table, const QStringList& upserted, const QStringList& removed);
+    void refreshPendingCount();
+
+    DatabaseExecutor* m_executor;
+    LeadStore* m_leads;
+    SyncOptions m_options;
+    QThread m_thread;
+    SyncWorker* m_worker = nullptr;
+    Sync::State m_state = Sync::State::Offline;
+    QDateTime m_lastSyncAt;
+    int m_pendingCount = 0;
+    QList<SyncConflict> m_conflicts;
+    QString m_serverOrgId;
+    QString m_serverUserId;
+};

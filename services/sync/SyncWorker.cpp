@@ -1,0 +1,378 @@
+#include "services/sync/SyncWorker.h"
+
+#include "models/Ids.h"
+#include "services/storage/DatabaseExecutor.h"
+#include "services/sync/ReplicaStore.h"
+#include "services/sync/SyncErrorClassifier.h"
+#include "services/sync/SyncedTable.h"
+#include "services/teamserver/PgConnection.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+const QString kChannel = QStringLiteral("hub_changes");
+constexpr int kOutboxBatch = 200;
+
+QVariant nullOf(QMetaType::Type type)
+{
+    return QVariant(QMetaType(type));
+}
+
+QString errorText(const QSqlError& error)
+{
+    const QString database = error.databaseText().trimmed();
+    return database.isEmpty() ? error.text().trimmed() : database;
+}
+} // namespace
+
+SyncWorker::SyncWorker(DatabaseExecutor* executor, const SyncOptions& options)
+    : m_executor(executor)
+    , m_options(options)
+    , m_debounce(new QTimer(this))
+    , m_reconnect(new QTimer(this))
+    , m_heartbeat(new QTimer(this))
+{
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(m_options.notifyDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &SyncWorker::runCycle);
+    m_reconnect->setSingleShot(true);
+    connect(m_reconnect, &QTimer::timeout, this, &SyncWorker::connectNow);
+    m_heartbeat->setInterval(m_options.heartbeatMs);
+    connect(m_heartbeat, &QTimer::timeout, this, &SyncWorker::heartbeat);
+    m_backoffMs = m_options.initialBackoffMs;
+}
+
+SyncWorker::~SyncWorker() = default;
+
+void SyncWorker::start(const PgConnInfo& info)
+{
+    m_info = info;
+    m_running = true;
+    m_backoffMs = m_options.initialBackoffMs;
+    connectNow();
+}
+
+void SyncWorker::stop()
+{
+    m_running = false;
+    m_debounce->stop();
+    m_reconnect->stop();
+    m_heartbeat->stop();
+    m_pg.reset();
+    setState(Sync::State::Offline);
+}
+
+void SyncWorker::requestSync()
+{
+    if (m_pg && !m_debounce->isActive())
+        m_debounce->start();
+}
+
+void SyncWorker::setState(Sync::State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void SyncWorker::fail(Sync::ErrorKind kind, const QString& message, bool retry)
+{
+    m_pg.reset();
+    m_heartbeat->stop();
+    setState(Sync::State::Offline);
+    emit errorOccurred(kind, message);
+    if (retry)
+        scheduleReconnect();
+}
+
+void SyncWorker::scheduleReconnect()
+{
+    if (!m_running || m_reconnect->isActive())
+        return;
+    m_reconnect->start(m_backoffMs);
+    m_backoffMs = qMin(m_backoffMs * 2, m_options.maxBackoffMs);
+}
+
+void SyncWorker::connectionLost(const QString& message)
+{
+    const auto classified = SyncErrorClassifier::queryFailure(QString(), message);
+    fail(classified.kind, classified.message, true);
+}
+
+void SyncWorker::connectNow()
+{
+    if (!m_running)
+        return;
+    setState(Sync::State::Connecting);
+    m_pg = std::make_unique<PgConnection>(QStringLiteral("sync"));
+    if (!m_pg->open(m_info)) {
+        const auto classified = SyncErrorClassifier::connectFailure(m_pg->errorText());
+        fail(classified.kind, classified.message, classified.retry);
+        return;
+    }
+    QSqlQuery query(m_pg->db());
+    if (!query.exec(QStringLiteral("SELECT max(version) FROM hub.schema_migrations")) || !query.next()) {
+        const auto classified = SyncErrorClassifier::queryFailure(query.lastError().nativeErrorCode(),
+            errorText(query.lastError()));
+        fail(classified.kind, classified.message, classified.retry);
+        return;
+    }
+    const int version = query.value(0).toInt();
+    if (version != Sync::knownServerSchemaVersion) {
+        const auto classified = SyncErrorClassifier::schemaMismatch(version);
+        fail(classified.kind, classified.message, false);
+        return;
+    }
+    if (!query.exec(QStringLiteral("SELECT org_id, user_id, org_name FROM hub.my_memberships()"))) {
+        const auto classified = SyncErrorClassifier::queryFailure(query.lastError().nativeErrorCode(),
+            errorText(query.lastError()));
+        fail(classified.kind, classified.message, classified.retry);
+        return;
+    }
+    QString orgName;
+    m_serverOrgId.clear();
+    while (query.next()) {
+        if (m_options.orgId.isEmpty() || query.value(0).toString() == m_options.orgId) {
+            m_serverOrgId = query.value(0).toString();
+            m_serverUserId = query.value(1).toString();
+            orgName = query.value(2).toString();
+            break;
+        }
+    }
+    query.finish();
+    if (m_serverOrgId.isEmpty()) {
+        fail(Sync::ErrorKind::NotAMember,
+            QCoreApplication::translate("SyncEngine",
+                "You are not an active member of this organisation on the team server. Ask an owner or admin to add "
+                "you."),
+            false);
+        return;
+    }
+    bool recorded = false;
+    QString localError;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        ReplicaStore replica(db);
+        recorded = replica.recordServer(m_serverOrgId, m_serverUserId, orgName);
+        localError = replica.lastError();
+        m_localUsers = replica.localOnlyUserIds(m_serverOrgId);
+    });
+    if (!recorded) {
+        fail(Sync::ErrorKind::LocalDatabase,
+            QCoreApplication::translate("SyncEngine", "The workspace file could not be prepared for sync: %1")
+                .arg(localError),
+            false);
+        return;
+    }
+    QSqlDriver* driver = m_pg->db().driver();
+    connect(driver, &QSqlDriver::notification, this,
+        [this](const QString& name, QSqlDriver::NotificationSource, const QVariant&) { onNotification(name); });
+    if (!driver->subscribeToNotification(kChannel)) {
+        fail(Sync::ErrorKind::Other,
+            QCoreApplication::translate("SyncEngine", "Live updates from the team server could not be started: %1")
+                .arg(errorText(driver->lastError())),
+            true);
+        return;
+    }
+    m_backoffMs = m_options.initialBackoffMs;
+    emit connected(m_serverOrgId, m_serverUserId);
+    m_heartbeat->start();
+    runCycle();
+}
+
+void SyncWorker::onNotification(const QString& name)
+{
+    if (name == kChannel)
+        requestSync();
+}
+
+void SyncWorker::heartbeat()
+{
+    if (!m_pg)
+        return;
+    QSqlQuery query(m_pg->db());
+    if (!query.exec(QStringLiteral("SELECT 1")))
+        connectionLost(errorText(query.lastError()));
+}
+
+void SyncWorker::runCycle()
+{
+    if (!m_pg)
+        return;
+    setState(Sync::State::Syncing);
+    QList<SyncConflict> added;
+    if (!pushOutbox(&added))
+        return;
+    if (!pull(SyncedTable::leads()))
+        return;
+    QList<SyncConflict> open;
+    int pending = 0;
+    QString lastSync;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        ReplicaStore replica(db);
+        open = replica.openConflicts();
+        pending = replica.pendingCount();
+        lastSync = replica.lastSyncAt();
+    });
+    emit conflictsChanged(open, added);
+    emit pendingCountChanged(pending);
+    emit lastSyncAtChanged(Ids::fromStorage(lastSync));
+    setState(Sync::State::Online);
+    emit cycleFinished();
+}
+
+bool SyncWorker::pushOutbox(QList<SyncConflict>* added)
+{
+    qint64 afterSeq = 0;
+    QSet<QString> blockedRows;
+    for (;;) {
+        QList<OutboxEntry> entries;
+        m_executor->runBlocking(
+            [&](QSqlDatabase& db) { entries = ReplicaStore(db).pendingOutbox(afterSeq, kOutboxBatch); });
+        if (entries.isEmpty())
+            return true;
+        for (const OutboxEntry& entry : std::as_const(entries)) {
+            afterSeq = entry.seq;
+            const QString rowKey = entry.table + QLatin1Char('/') + entry.rowId;
+            // A refused change holds back the later changes of the same row (they build on it).
+            if (blockedRows.contains(rowKey))
+                continue;
+            bool blocked = false;
+            if (!pushOne(entry, added, &blocked))
+                return false;
+            if (blocked)
+                blockedRows.insert(rowKey);
+        }
+    }
+}
+
+bool SyncWorker::pushOne(const OutboxEntry& entry, QList<SyncConflict>* added, bool* blocked)
+{
+    const SyncedTable* table = SyncedTable::byName(entry.table);
+    QJsonObject fields;
+    for (auto it = entry.fields.begin(); it != entry.fields.end(); ++it) {
+        QJsonValue value = it.value();
+        // The workspace's own user is this member on the server.
+        if (it.key() == QLatin1String("owner_id") && m_localUsers.contains(value.toString()))
+            value = m_serverUserId;
+        else if (it.key() == QLatin1String("assigned_to") && m_localUsers.contains(value.toString()))
+            value = QJsonValue::Null;
+        fields.insert(it.key(), table ? table->toServer(it.key(), value) : value);
+    }
+    QSqlQuery query(m_pg->db());
+    query.prepare(QStringLiteral("SELECT outcome, row_rev, conflicts::text FROM hub.push_mutation("
+                                 "?::uuid, ?, ?, ?, ?, ?::jsonb, ?::bigint)"));
+    query.addBindValue(entry.mutationId);
+    query.addBindValue(m_serverOrgId);
+    query.addBindValue(entry.table);
+    query.addBindValue(entry.rowId);
+    query.addBindValue(entry.op);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
+    query.addBindValue(entry.baseRev.isNull() ? nullOf(QMetaType::LongLong) : QVariant(entry.baseRev.toLongLong()));
+    if (!query.exec() || !query.next()) {
+        const QSqlError error = query.lastError();
+        const QString text = errorText(error);
+        m_executor->runBlocking([&](QSqlDatabase& db) { ReplicaStore(db).markPushFailed(entry.seq, text); });
+        if (SyncErrorClassifier::connectionLost(error.nativeErrorCode(), text)) {
+            connectionLost(text);
+            return false;
+        }
+        const auto classified = SyncErrorClassifier::queryFailure(error.nativeErrorCode(), text);
+        emit errorOccurred(classified.kind, classified.message);
+        *blocked = true;
+        return true;
+    }
+    const QVariant rowRev = query.value(1);
+    const QJsonObject conflicts = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+    query.finish();
+    bool applied = false;
+    QString localError;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        ReplicaStore replica(db);
+        applied = replica.applyPushResult(entry, rowRev, conflicts, added);
+        localError = replica.lastError();
+    });
+    if (!applied) {
+        emit errorOccurred(Sync::ErrorKind::LocalDatabase,
+            QCoreApplication::translate("SyncEngine", "A change the server took could not be recorded locally: %1")
+                .arg(localError));
+        *blocked = true;
+        return true;
+    }
+    emit rowsPushed(entry.table, { entry.rowId });
+    return true;
+}
+
+bool SyncWorker::pull(const SyncedTable& table)
+{
+    QString since;
+    m_executor->runBlocking([&](QSqlDatabase& db) { since = ReplicaStore(db).cursor(table.name()); });
+    QSqlQuery query(m_pg->db());
+    if (!query.exec(QStringLiteral("SELECT hub.sync_snapshot()")) || !query.next()) {
+        const QSqlError error = query.lastError();
+        if (SyncErrorClassifier::connectionLost(error.nativeErrorCode(), errorText(error))) {
+            connectionLost(errorText(error));
+        } else {
+            const auto classified = SyncErrorClassifier::queryFailure(error.nativeErrorCode(), errorText(error));
+            fail(classified.kind, classified.message, false);
+        }
+        return false;
+    }
+    const QString until = query.value(0).toString();
+    query.finish();
+    qint64 afterRev = 0;
+    for (;;) {
+        QSqlQuery page(m_pg->db());
+        page.setForwardOnly(true);
+        page.prepare(QStringLiteral("SELECT c::text FROM hub.pull_changes(?, ?, ?, ?::bigint, ?::integer) c"));
+        page.addBindValue(table.name());
+        page.addBindValue(since.isEmpty() ? nullOf(QMetaType::QString) : QVariant(since));
+        page.addBindValue(until);
+        page.addBindValue(afterRev);
+        page.addBindValue(m_options.pageSize);
+        if (!page.exec()) {
+            const QSqlError error = page.lastError();
+            if (SyncErrorClassifier::connectionLost(error.nativeErrorCode(), errorText(error))) {
+                connectionLost(errorText(error));
+            } else {
+                const auto classified = SyncErrorClassifier::queryFailure(error.nativeErrorCode(), errorText(error));
+                fail(classified.kind, classified.message, false);
+            }
+            return false;
+        }
+        QList<QJsonObject> rows;
+        while (page.next())
+            rows.append(QJsonDocument::fromJson(page.value(0).toString().toUtf8()).object());
+        page.finish();
+        if (!rows.isEmpty()) {
+            afterRev = rows.constLast().value(QStringLiteral("rev")).toInteger();
+            QStringList upserted;
+            QStringList removed;
+            bool applied = false;
+            QString localError;
+            m_executor->runBlocking([&](QSqlDatabase& db) {
+                ReplicaStore replica(db);
+                applied = replica.applyPulledRows(table, rows, &upserted, &removed);
+                localError = replica.lastError();
+            });
+            if (!applied) {
+                fail(Sync::ErrorKind::LocalDatabase,
+                    QCoreApplication::translate("SyncEngine", "Changes from the server could not be saved: %1")
+                        .arg(localError),
+                    false);
+                return false;
+            }
+            emit rowsPulled(table.name(), upserted, removed);
+        }
+        if (rows.size() < m_options.pageSize)
+            break;
+    }
+    const QString stamp = Ids::toStorage(QDateTime::currentDateTimeUtc());
+    m_executor->runBlocking([&](QSqlDatabase& db) { ReplicaStore(db).finishPull(table.name(), until, stamp); });
+    return true;
+}

@@ -1,0 +1,101 @@
+#include "services/sync/SyncedTable.h"
+
+#include "models/Ids.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace {
+
+QDateTime parseServerTime(const QString& text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (time.isValid())
+        return time;
+    // PostgreSQL writes microseconds; Qt reads at most milliseconds.
+    static const QRegularExpression fraction(QStringLiteral("(\\.\\d{3})\\d+"));
+    QString trimmed = text;
+    trimmed.replace(fraction, QStringLiteral("\\1"));
+    return QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+}
+} // namespace
+
+const SyncedTable& SyncedTable::leads()
+{
+    static const SyncedTable table = [] {
+        SyncedTable t;
+        t.m_name = QStringLiteral("leads");
+        t.m_columns = QStringList { QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("owner_id"),
+            QStringLiteral("assigned_to"), QStringLiteral("name"), QStringLiteral("company"),
+            QStringLiteral("contact_person"), QStringLiteral("title"), QStringLiteral("email"), QStringLiteral("phone"),
+            QStringLiteral("phone_raw"), QStringLiteral("website"), QStringLiteral("website_issues"),
+            QStringLiteral("location"), QStringLiteral("status"), QStringLiteral("source"), QStringLiteral("industry"),
+            QStringLiteral("tags"), QStringLiteral("notes"), QStringLiteral("value_minor"), QStringLiteral("currency"),
+            QStringLiteral("do_not_call"), QStringLiteral("email_opt_out"), QStringLiteral("sms_opt_out"),
+            QStringLiteral("lawful_basis"), QStringLiteral("marketing_consent"), QStringLiteral("consent_at"),
+            QStringLiteral("ai_profile"), QStringLiteral("ai_profile_at"), QStringLiteral("ai_profile_model"),
+            QStringLiteral("deal_heat"), QStringLiteral("field_sources"), QStringLiteral("last_contacted_at"),
+            QStringLiteral("import_job_id"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
+            QStringLiteral("deleted"), QStringLiteral("rev") };
+        t.m_userColumns = QStringList { QStringLiteral("owner_id") };
+        t.m_jsonColumns = { QStringLiteral("ai_profile"), QStringLiteral("field_sources") };
+        t.m_boolColumns = { QStringLiteral("do_not_call"), QStringLiteral("email_opt_out"),
+            QStringLiteral("sms_opt_out"), QStringLiteral("marketing_consent"), QStringLiteral("deleted") };
+        t.m_timeColumns = { QStringLiteral("consent_at"), QStringLiteral("ai_profile_at"),
+            QStringLiteral("last_contacted_at"), QStringLiteral("created_at"), QStringLiteral("updated_at") };
+        return t;
+    }();
+    return table;
+}
+
+const SyncedTable* SyncedTable::byName(const QString& name)
+{
+    if (name == leads().name())
+        return &leads();
+    return nullptr;
+}
+
+QVariant SyncedTable::toLocal(const QString& column, const QJsonValue& value) const
+{
+    if (value.isNull() || value.isUndefined())
+        return QVariant(QMetaType(QMetaType::QString));
+    if (value.isBool())
+        return value.toBool() ? 1 : 0;
+    if (value.isDouble()) {
+        const double number = value.toDouble();
+        if (number == static_cast<double>(static_cast<qint64>(number)))
+            return static_cast<qint64>(number);
+        return number;
+    }
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    const QString text = value.toString();
+    if (m_timeColumns.contains(column)) {
+        const QDateTime time = parseServerTime(text);
+        if (time.isValid())
+            return Ids::toStorage(time);
+    }
+    return text;
+}
+
+QJsonValue SyncedTable::toServer(const QString& column, const QJsonValue& value) const
+{
+    if (m_jsonColumns.contains(column) && value.isString()) {
+        QJsonParseError error {};
+        const QJsonDocument document = QJsonDocument::fromJson(value.toString().toUtf8(), &error);
+        if (error.error == QJsonParseError::NoError) {
+            if (document.isObject())
+                return document.object();
+            if (document.isArray())
+                return document.array();
+        }
+    }
+    if (m_boolColumns.contains(column) && value.isDouble())
+        return value.toDouble() != 0;
+    return value;
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+// A table the replica shares with the server: its columns and how their values travel. SQLite keeps booleans as
+// 0/1, JSON as text and times as ISO-8601 text (Ids::toStorage); the server's pull sends JSON values.
+class SyncedTable
+{
+public:
+    static const SyncedTable& leads();
+    static const SyncedTable* byName(const QString& name);
+
+    QString name() const { return m_name; }
+    // Every column the replica writes from a pulled row, id and org_id first, rev last.
+    const QStringList& columns() const { return m_columns; }
+    bool hasColumn(const QString& column) const { return m_columns.contains(column); }
+    // Columns that reference users (owner_id, assigned_to) and so may name server users the replica lacks.
+    const QStringList& userColumns() const { return m_userColumns; }
+
+    // A pulled JSON value as SQLite stores it.
+    QVariant toLocal(const QString& column, const QJsonValue& value) const;
+    // A value of the outbox (JSON from SQLite's json_object) as the server takes it.
+    QJsonValue toServer(const QString& column, const QJsonValue& value) const;
+
+private:
+    QString m_name;
+    QStringList m_columns;
+    QStringList m_userColumns;
+    QSet<QString> m_jsonColumns;
+    QSet<QString> m_boolColumns;
+    QSet<QString> m_timeColumns;
+};
