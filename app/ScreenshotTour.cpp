@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QListWidget>
 #include <QWizard>
 #include <QPixmap>
 #include <QTimer>
@@ -40,6 +41,25 @@ void ScreenshotTour::start()
                 capture(QStringLiteral("table.png"));
                 showImport();
             });
+        });
+    });
+}
+
+// The other modules of the sidebar, in order: Deal Desk, then Neural Brain.
+void ScreenshotTour::showModules()
+{
+    auto* modules = m_window->findChild<QListWidget*>(QStringLiteral("moduleList"));
+    if (!modules || modules->count() < 3) {
+        QCoreApplication::quit();
+        return;
+    }
+    modules->setCurrentRow(1);
+    QTimer::singleShot(900, this, [this, modules] {
+        capture(QStringLiteral("dealdesk.png"));
+        modules->setCurrentRow(2);
+        QTimer::singleShot(900, this, [this] {
+            capture(QStringLiteral("brain.png"));
+            QCoreApplication::quit();
         });
     });
 }
@@ -82,7 +102,8 @@ void ScreenshotTour::showImport()
             QTimer::singleShot(1500, this, [this, wizard] {
                 capture(QStringLiteral("import-result.png"), wizard);
                 QFile::remove(QDir(m_directory).filePath(QStringLiteral("sample-import.csv")));
-                QCoreApplication::quit();
+                wizard->reject();
+                showModules();
             });
         });
     });

@@ -18,6 +18,7 @@ public:
 private:
     void capture(const QString& name, QWidget* widget = nullptr);
     void showImport();
+    void showModules();
 
     MainWindow* m_window;
     QString m_directory;

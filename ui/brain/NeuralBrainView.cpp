@@ -125,11 +125,15 @@ QWidget* NeuralBrainView::buildEmptyState()
     text->setObjectName(QStringLiteral("EmptyStateText"));
     text->setAlignment(Qt::AlignCenter);
     text->setWordWrap(true);
-    text->setMaximumWidth(480);
+    // A wrapped label centred in a layout is given its one-line height unless its width is fixed.
+    text->setFixedWidth(480);
+    text->ensurePolished();
+    text->setMinimumHeight(text->heightForWidth(480));
     m_emptyStalled = new QLabel(page);
     m_emptyStalled->setObjectName(QStringLiteral("EmptyStateText"));
     m_emptyStalled->setAlignment(Qt::AlignCenter);
     m_emptyStalled->setWordWrap(true);
+    m_emptyStalled->setFixedWidth(480);
 
     auto* openLead = new QPushButton(tr("Open a lead to analyse"), page);
     openLead->setObjectName(QStringLiteral("brainOpenLeadButton"));
@@ -158,6 +162,7 @@ QWidget* NeuralBrainView::buildEmptyState()
     layout->addWidget(text, 0, Qt::AlignHCenter);
     layout->addSpacing(12);
     layout->addLayout(buttons);
+    layout->addSpacing(12);
     layout->addWidget(m_emptyStalled, 0, Qt::AlignHCenter);
     layout->addStretch(3);
     return page;
