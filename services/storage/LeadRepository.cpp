@@ -1,6 +1,8 @@
 #include "services/storage/LeadRepository.h"
 
 #include "models/Ids.h"
+#include "services/storage/LeadBulkInserter.h"
+#include "services/storage/LeadColumns.h"
 #include "services/storage/SqlValues.h"
 
 #include <QRegularExpression>
@@ -15,13 +17,6 @@ using SqlValues::nullableTime;
 using SqlValues::text;
 
 namespace {
-// Column order shared by SELECT, INSERT and readLead().
-const QString kColumns = QStringLiteral(
-    "id, org_id, owner_id, name, company, contact_person, title, email, phone, phone_raw, website, website_issues, "
-    "location, status, source, industry, tags, notes, value_minor, currency, do_not_call, email_opt_out, sms_opt_out, "
-    "lawful_basis, marketing_consent, consent_at, field_sources, last_contacted_at, created_at, updated_at, rev, "
-    "deleted, import_job_id");
-constexpr int kColumnCount = 33;
 // Read with a lead but written only by their own features (the AI analysis sets deal_heat), so saving a lead that was
 // read before an analysis finished cannot overwrite it.
 const QString kReadOnlyColumns = QStringLiteral(", deal_heat");
@@ -215,7 +210,7 @@ LeadPage LeadRepository::page(const LeadFilter& filter, int offset, int limit)
     }
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + kColumns + kReadOnlyColumns + QStringLiteral(" FROM ") + from + QStringLiteral(" WHERE ")
+    query.prepare(QStringLiteral("SELECT ") + LeadColumns::kList + kReadOnlyColumns + QStringLiteral(" FROM ") + from + QStringLiteral(" WHERE ")
         + where + QStringLiteral(" ORDER BY ") + orderClause(filter) + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (const QVariant& value : std::as_const(values))
         query.addBindValue(value);
@@ -242,7 +237,7 @@ QList<Lead> LeadRepository::findMany(const QStringList& ids)
     QList<Lead> result;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + kColumns + kReadOnlyColumns + QStringLiteral(" FROM leads WHERE id = ?"));
+    query.prepare(QStringLiteral("SELECT ") + LeadColumns::kList + kReadOnlyColumns + QStringLiteral(" FROM leads WHERE id = ?"));
     for (const QString& id : ids) {
         query.addBindValue(id);
         if (!exec(query))
@@ -263,7 +258,7 @@ void LeadRepository::bindLead(QSqlQuery& query, const Lead& lead) const
         text(lead.lawfulBasis), lead.marketingConsent ? 1 : 0, nullableTime(lead.consentAt), text(lead.fieldSources),
         nullableTime(lead.lastContactedAt), Ids::toStorage(lead.createdAt), Ids::toStorage(lead.updatedAt), lead.rev,
         lead.deleted ? 1 : 0, nullableText(lead.importJobId) };
-    Q_ASSERT(values.size() == kColumnCount);
+    Q_ASSERT(values.size() == LeadColumns::kCount);
     for (const QVariant& value : values)
         query.addBindValue(value);
 }
@@ -305,7 +300,7 @@ Lead LeadRepository::readLead(const QSqlQuery& query)
     lead.rev = query.value(i++).toLongLong();
     lead.deleted = query.value(i++).toBool();
     lead.importJobId = query.value(i++).toString();
-    Q_ASSERT(i == kColumnCount);
+    Q_ASSERT(i == LeadColumns::kCount);
     const QVariant heat = query.value(i++);
     lead.dealHeat = heat.isNull() ? -1 : heat.toInt();
     return lead;
@@ -317,9 +312,9 @@ bool LeadRepository::insert(const Lead& lead)
         // Preparing compiles the statement and its triggers (FTS, figures): worth doing once per batch.
         m_insert = std::make_unique<QSqlQuery>(m_db);
         QStringList marks;
-        for (int i = 0; i < kColumnCount; ++i)
+        for (int i = 0; i < LeadColumns::kCount; ++i)
             marks.append(QStringLiteral("?"));
-        if (!m_insert->prepare(QStringLiteral("INSERT INTO leads (") + kColumns + QStringLiteral(") VALUES (")
+        if (!m_insert->prepare(QStringLiteral("INSERT INTO leads (") + LeadColumns::kList + QStringLiteral(") VALUES (")
                 + marks.join(QLatin1Char(',')) + QLatin1Char(')'))) {
             m_lastError = m_insert->lastError().text();
             m_insert.reset();
@@ -332,61 +327,8 @@ bool LeadRepository::insert(const Lead& lead)
     return ok;
 }
 
-namespace {
-// Binds one lead at parameter offset `base` of a raw statement, in kColumns order.
-void bindLeadRaw(sqlite3_stmt* statement, int base, const Lead& lead)
-{
-    int index = base;
-    const auto text = [&](const QString& value) {
-        const QByteArray utf8 = value.toUtf8();
-        sqlite3_bind_text(statement, ++index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
-    };
-    const auto nullableText = [&](const QString& value) {
-        if (value.isEmpty())
-            sqlite3_bind_null(statement, ++index);
-        else
-            text(value);
-    };
-    const auto time = [&](const QDateTime& value) {
-        if (value.isValid())
-            text(Ids::toStorage(value));
-        else
-            sqlite3_bind_null(statement, ++index);
-    };
-    const auto integer = [&](qint64 value) { sqlite3_bind_int64(statement, ++index, value); };
-    text(lead.id);
-    text(lead.orgId);
-    nullableText(lead.ownerId);
-    for (const QString* field : { &lead.name, &lead.company, &lead.contactPerson, &lead.title, &lead.email, &lead.phone,
-             &lead.phoneRaw, &lead.website, &lead.websiteIssues, &lead.location, &lead.status, &lead.source,
-             &lead.industry })
-        text(*field);
-    text(lead.tags.join(QLatin1Char(',')));
-    text(lead.notes);
-    integer(lead.valueMinor);
-    text(lead.currency);
-    integer(lead.doNotCall);
-    integer(lead.emailOptOut);
-    integer(lead.smsOptOut);
-    text(lead.lawfulBasis);
-    integer(lead.marketingConsent);
-    time(lead.consentAt);
-    text(lead.fieldSources);
-    time(lead.lastContactedAt);
-    time(lead.createdAt);
-    time(lead.updatedAt);
-    integer(lead.rev);
-    integer(lead.deleted);
-    nullableText(lead.importJobId);
-    Q_ASSERT(index == base + kColumnCount);
-}
-} // namespace
-
 bool LeadRepository::insertMany(const QList<Lead>& leads)
 {
-    // FTS5 flushes its pending terms at every statement's savepoint, so one statement per row writes an index
-    // segment per row. Rows go in as few statements as the bound-variable limit allows, bound straight through
-    // SQLite's C API (QVariant binding of 33 columns a row costs more than the insert itself).
     QVariant driverHandle = m_db.driver()->handle();
     sqlite3* handle = driverHandle.isValid() && qstrcmp(driverHandle.typeName(), "sqlite3*") == 0
         ? *static_cast<sqlite3**>(driverHandle.data())
@@ -395,36 +337,17 @@ bool LeadRepository::insertMany(const QList<Lead>& leads)
         m_lastError = QStringLiteral("no SQLite handle");
         return false;
     }
-    constexpr qsizetype kRowsPerStatement = 900; // 900 × 33 < 32,766 variables
-    const QString row = QStringLiteral("(") + QStringList(kColumnCount, QStringLiteral("?")).join(QLatin1Char(','))
-        + QLatin1Char(')');
-    for (qsizetype first = 0; first < leads.size(); first += kRowsPerStatement) {
-        const qsizetype count = std::min(kRowsPerStatement, leads.size() - first);
-        const QByteArray sql = (QStringLiteral("INSERT INTO leads (") + kColumns + QStringLiteral(") VALUES ")
-            + QStringList(count, row).join(QLatin1Char(',')))
-                                   .toUtf8();
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(handle, sql.constData(), static_cast<int>(sql.size()), &statement, nullptr) != SQLITE_OK) {
-            m_lastError = QString::fromUtf8(sqlite3_errmsg(handle));
-            sqlite3_finalize(statement);
-            return false;
-        }
-        for (qsizetype i = 0; i < count; ++i)
-            bindLeadRaw(statement, static_cast<int>(i) * kColumnCount, leads.at(first + i));
-        const int rc = sqlite3_step(statement);
-        if (rc != SQLITE_DONE)
-            m_lastError = QString::fromUtf8(sqlite3_errmsg(handle));
-        sqlite3_finalize(statement);
-        if (rc != SQLITE_DONE)
-            return false;
-    }
-    return true;
+    LeadBulkInserter inserter(handle);
+    if (inserter.insert(leads))
+        return true;
+    m_lastError = inserter.lastError();
+    return false;
 }
 
 bool LeadRepository::update(const Lead& lead)
 {
     QStringList assignments;
-    const QStringList columns = kColumns.split(QStringLiteral(", "));
+    const QStringList columns = LeadColumns::kList.split(QStringLiteral(", "));
     for (const QString& column : columns)
         assignments.append(column + QStringLiteral(" = ?"));
     QSqlQuery query(m_db);

@@ -23,8 +23,7 @@ public:
     QList<Lead> findMany(const QStringList& ids);
     // Reuses one prepared statement for every insert through this repository (demo data, imports).
     bool insert(const Lead& lead);
-    // Bulk path for imports: many rows per statement, because every statement on a table with a full-text index
-    // pays for a savepoint in the index.
+    // Bulk path for imports (LeadBulkInserter): indexes the new rows once, not row by row. All or nothing.
     bool insertMany(const QList<Lead>& leads);
     bool update(const Lead& lead);
     bool setStatus(const QString& id, const QString& status, const QDateTime& now);

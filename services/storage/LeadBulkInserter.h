@@ -1,0 +1,33 @@
+#pragma once
+
+#include "models/Lead.h"
+
+#include <QList>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+// Inserts many leads at once (an import batch): a few reused multi-row statements bound through SQLite's C API, then the search
+// index and lead_figures rows of all of them with one statement each. FTS5 flushes its pending terms at every
+// statement, so indexing row by row would write an index segment per lead (0011_deferred_lead_indexing.sql).
+// All or nothing: on failure nothing of the call remains. Runs on the thread that owns the connection.
+class LeadBulkInserter
+{
+public:
+    explicit LeadBulkInserter(sqlite3* handle);
+
+    bool insert(const QList<Lead>& leads);
+    QString lastError() const { return m_lastError; }
+
+private:
+    bool exec(const char* sql);
+    bool insertRows(const QList<Lead>& leads, QList<qint64>* rowids);
+    sqlite3_stmt* prepareInsert(int rows);
+    bool indexRows(const QList<qint64>& rowids);
+    bool indexRange(const char* sql, qint64 first, qint64 last);
+    bool fail();
+
+    sqlite3* m_handle;
+    QString m_lastError;
+};
