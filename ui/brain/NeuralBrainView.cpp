@@ -6,6 +6,7 @@
 #include "ui/brain/BrainLeadTableModel.h"
 #include "ui/brain/BrainSuggestionModel.h"
 #include "ui/brain/HeatBarDelegate.h"
+#include "ui/common/EmptyStatePage.h"
 #include "ui/pricing/ServicesCatalogDialog.h"
 
 #include <QHBoxLayout>
@@ -110,61 +111,23 @@ QWidget* NeuralBrainView::buildHeader()
 
 QWidget* NeuralBrainView::buildEmptyState()
 {
-    auto* page = new QWidget(this);
+    auto* page = new EmptyStatePage(QStringLiteral(":/icons/brain.svg"), tr("Nothing analysed yet"),
+        tr("Analyse leads from their Intelligence tab (AI must be configured in Settings → AI). The Neural Brain then "
+           "ranks them by deal heat, finds stalled deals and suggests what to do next."),
+        this);
     page->setObjectName(QStringLiteral("brainEmptyState"));
-    auto* icon = new QLabel(page);
-    icon->setPixmap(QIcon(QStringLiteral(":/icons/brain.svg")).pixmap(56, 56));
-    icon->setAlignment(Qt::AlignCenter);
-    auto* title = new QLabel(tr("Nothing analysed yet"), page);
-    title->setObjectName(QStringLiteral("EmptyStateTitle"));
-    title->setAlignment(Qt::AlignCenter);
-    auto* text = new QLabel(tr("Analyse leads from their Intelligence tab (AI must be configured in Settings → AI). "
-                               "The Neural Brain then ranks them by deal heat, finds stalled deals and suggests "
-                               "what to do next."),
-        page);
-    text->setObjectName(QStringLiteral("EmptyStateText"));
-    text->setAlignment(Qt::AlignCenter);
-    text->setWordWrap(true);
-    // A wrapped label centred in a layout is given its one-line height unless its width is fixed.
-    text->setFixedWidth(480);
-    text->ensurePolished();
-    text->setMinimumHeight(text->heightForWidth(480));
-    m_emptyStalled = new QLabel(page);
-    m_emptyStalled->setObjectName(QStringLiteral("EmptyStateText"));
-    m_emptyStalled->setAlignment(Qt::AlignCenter);
-    m_emptyStalled->setWordWrap(true);
-    m_emptyStalled->setFixedWidth(480);
-
-    auto* openLead = new QPushButton(tr("Open a lead to analyse"), page);
-    openLead->setObjectName(QStringLiteral("brainOpenLeadButton"));
-    openLead->setProperty("primary", true);
+    QPushButton* openLead = page->addButton(tr("Open a lead to analyse"), QStringLiteral("brainOpenLeadButton"), true);
     connect(openLead, &QPushButton::clicked, this, [this] {
         if (!m_firstUnanalysedLead.isEmpty())
             emit leadRequested(m_firstUnanalysedLead);
     });
-    auto* settings = new QPushButton(tr("Open Settings → AI"), page);
-    settings->setObjectName(QStringLiteral("brainAiSettingsButton"));
+    QPushButton* settings = page->addButton(tr("Open Settings → AI"), QStringLiteral("brainAiSettingsButton"));
     connect(settings, &QPushButton::clicked, this, &NeuralBrainView::openAiSettingsRequested);
     connect(this, &NeuralBrainView::loaded, openLead, [this, openLead] {
         openLead->setEnabled(!m_firstUnanalysedLead.isEmpty());
         openLead->setToolTip(m_firstUnanalysedLead.isEmpty() ? tr("There are no open leads yet") : QString());
     });
-
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(openLead);
-    buttons->addWidget(settings);
-    buttons->addStretch();
-    auto* layout = new QVBoxLayout(page);
-    layout->addStretch(2);
-    layout->addWidget(icon);
-    layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
-    layout->addSpacing(12);
-    layout->addLayout(buttons);
-    layout->addSpacing(12);
-    layout->addWidget(m_emptyStalled, 0, Qt::AlignHCenter);
-    layout->addStretch(3);
+    m_emptyStalled = page->addNote();
     return page;
 }
 

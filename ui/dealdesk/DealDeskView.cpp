@@ -5,6 +5,7 @@
 #include "services/dealdesk/ProposalStore.h"
 #include "services/leads/LeadStore.h"
 #include "services/workspace/WorkspaceSession.h"
+#include "ui/common/EmptyStatePage.h"
 #include "ui/common/MessageBoxes.h"
 #include "ui/dealdesk/DeleteProposalCommand.h"
 #include "ui/dealdesk/PipelineHeader.h"
@@ -200,42 +201,16 @@ DealDeskView::DealDeskView(WorkspaceSession* session, QUndoStack* undoStack, QWi
 
 QWidget* DealDeskView::buildEmptyState()
 {
-    auto* page = new QWidget(this);
+    auto* page = new EmptyStatePage(QStringLiteral(":/icons/dealdesk.svg"), tr("No proposals yet"),
+        tr("Write a proposal for one of your leads with New proposal, or let AI draft one from what you know about the "
+           "lead with Generate draft. Nothing is saved until you have reviewed it."),
+        this);
     page->setObjectName(QStringLiteral("dealDeskEmpty"));
-    auto* icon = new QLabel(page);
-    icon->setPixmap(QIcon(QStringLiteral(":/icons/dealdesk.svg")).pixmap(56, 56));
-    icon->setAlignment(Qt::AlignCenter);
-    auto* title = new QLabel(tr("No proposals yet"), page);
-    title->setObjectName(QStringLiteral("EmptyStateTitle"));
-    title->setAlignment(Qt::AlignCenter);
-    auto* text = new QLabel(tr("Write a proposal for one of your leads with New proposal, or let AI draft one from "
-                               "what you know about the lead with Generate draft. Nothing is saved until you have "
-                               "reviewed it."),
-        page);
-    text->setObjectName(QStringLiteral("EmptyStateText"));
-    text->setAlignment(Qt::AlignCenter);
-    text->setWordWrap(true);
-    text->setMaximumWidth(460);
-    auto* create = new QPushButton(QIcon(QStringLiteral(":/icons/plus.svg")), tr("New proposal"), page);
-    create->setObjectName(QStringLiteral("emptyNewProposal"));
-    create->setProperty("primary", true);
-    auto* generate = new QPushButton(tr("Generate draft…"), page);
-    generate->setObjectName(QStringLiteral("emptyGenerateDraft"));
+    QPushButton* create = page->addButton(
+        tr("New proposal"), QStringLiteral("emptyNewProposal"), true, QIcon(QStringLiteral(":/icons/plus.svg")));
+    QPushButton* generate = page->addButton(tr("Generate draft…"), QStringLiteral("emptyGenerateDraft"));
     connect(create, &QPushButton::clicked, this, &DealDeskView::newProposal);
     connect(generate, &QPushButton::clicked, this, &DealDeskView::generateDraft);
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(create);
-    buttons->addWidget(generate);
-    buttons->addStretch();
-    auto* layout = new QVBoxLayout(page);
-    layout->addStretch(2);
-    layout->addWidget(icon);
-    layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
-    layout->addSpacing(12);
-    layout->addLayout(buttons);
-    layout->addStretch(3);
     return page;
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <QWidget>
+#include "ui/common/EmptyStatePage.h"
 
 class QPushButton;
 
 // Shown when the workspace has no leads yet: says what to do and offers to start.
-class EmptyLeadsState : public QWidget
+class EmptyLeadsState : public EmptyStatePage
 {
     Q_OBJECT
 
@@ -18,5 +18,5 @@ signals:
     void sampleDataRequested();
 
 private:
-    QPushButton* m_sample;
+    QPushButton* m_sample = nullptr;
 };
