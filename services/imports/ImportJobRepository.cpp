@@ -27,6 +27,8 @@ ImportJobRepository::ImportJobRepository(QSqlDatabase db)
 {
 }
 
+ImportJobRepository::~ImportJobRepository() = default;
+
 bool ImportJobRepository::exec(QSqlQuery& query)
 {
     if (query.exec())
@@ -85,15 +87,23 @@ bool ImportJobRepository::updateProgress(const ImportJob& job)
 
 bool ImportJobRepository::addError(const QString& jobId, const ImportRowError& error)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO import_errors (job_id, row_number, severity, reason, raw) "
-                                 "VALUES (?, ?, ?, ?, ?)"));
-    query.addBindValue(jobId);
-    query.addBindValue(error.row);
-    query.addBindValue(error.severity);
-    query.addBindValue(text(error.reason));
-    query.addBindValue(text(error.raw.left(10000)));
-    return exec(query);
+    if (!m_addError) {
+        m_addError = std::make_unique<QSqlQuery>(m_db);
+        if (!m_addError->prepare(QStringLiteral("INSERT INTO import_errors (job_id, row_number, severity, reason, raw) "
+                                                "VALUES (?, ?, ?, ?, ?)"))) {
+            m_lastError = m_addError->lastError().text();
+            m_addError.reset();
+            return false;
+        }
+    }
+    m_addError->addBindValue(jobId);
+    m_addError->addBindValue(error.row);
+    m_addError->addBindValue(error.severity);
+    m_addError->addBindValue(text(error.reason));
+    m_addError->addBindValue(text(error.raw.left(10000)));
+    const bool ok = exec(*m_addError);
+    m_addError->finish();
+    return ok;
 }
 
 bool ImportJobRepository::addUpdateBefore(const QString& jobId, const QString& leadId, const QJsonObject& before)

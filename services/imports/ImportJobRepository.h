@@ -5,6 +5,10 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 
+#include <memory>
+
+class QSqlQuery;
+
 // SQL for import jobs, their row errors, the before-values of updated leads, and mapping presets.
 class ImportJobRepository
 {
@@ -21,9 +25,11 @@ public:
     };
 
     explicit ImportJobRepository(QSqlDatabase db);
+    ~ImportJobRepository();
 
     bool insertJob(const ImportJob& job, const QString& orgId, const QJsonObject& mapping, const QJsonObject& options);
     bool updateProgress(const ImportJob& job);
+    // Reuses one prepared statement for every error added through this repository (a batch can report thousands).
     bool addError(const QString& jobId, const ImportRowError& error);
     bool addUpdateBefore(const QString& jobId, const QString& leadId, const QJsonObject& before);
     std::optional<ImportJob> job(const QString& id);
@@ -40,9 +46,10 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
-    bool exec(class QSqlQuery& query);
-    static ImportJob readJob(const class QSqlQuery& query);
+    bool exec(QSqlQuery& query);
+    static ImportJob readJob(const QSqlQuery& query);
 
     QSqlDatabase m_db;
     QString m_lastError;
+    std::unique_ptr<QSqlQuery> m_addError;
 };

@@ -2,23 +2,50 @@
 
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <optional>
+
 PhoneBatchNormalizer::PhoneBatchNormalizer(const QString& region)
     : m_normalizer(region)
 {
 }
 
+QString PhoneBatchNormalizer::cacheKey(const QString& raw)
+{
+    // libphonenumber ignores these separators, so "(415) 555-2671", "415.555.2671" and "415 555 2671" are one number
+    // to it. Anything else (letters, extensions, other digits, a '+' later on) keeps its own key.
+    QString key;
+    key.reserve(raw.size());
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const char16_t c = raw.at(i).unicode();
+        if (c >= u'0' && c <= u'9')
+            key.append(QChar(c));
+        else if (c == u'+' && key.isEmpty())
+            key.append(QChar(c));
+        else if (c != u' ' && c != u'(' && c != u')' && c != u'-' && c != u'.' && c != u'/' && c != u'\t')
+            return raw;
+    }
+    return raw.size() > 64 ? raw : key;
+}
+
 PhoneNormalizer::Result PhoneBatchNormalizer::lookup(const QString& raw)
 {
+    const QString key = cacheKey(raw);
+    std::optional<PhoneNormalizer::Result> cached;
     {
         const QReadLocker reader(&m_lock);
-        const auto it = m_cache.constFind(raw);
+        const auto it = m_cache.constFind(key);
         if (it != m_cache.cend())
-            return it.value();
+            cached = it.value();
     }
+    // Error messages quote what was typed: only a success can be shared between spellings.
+    if (cached && (cached->ok() || key == raw))
+        return *cached;
     const PhoneNormalizer::Result result = m_normalizer.normalize(raw);
+    if (!result.ok() && key != raw)
+        return result;
     const QWriteLocker writer(&m_lock);
     if (m_cache.size() < 500000)
-        m_cache.insert(raw, result);
+        m_cache.insert(key, result);
     return result;
 }
 

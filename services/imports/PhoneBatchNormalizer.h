@@ -14,6 +14,8 @@ class PhoneBatchNormalizer
 public:
     explicit PhoneBatchNormalizer(const QString& region);
     void normalize(QList<ImportedRow>& rows);
+    // What a number is cached under: the same for spellings libphonenumber reads as one number.
+    static QString cacheKey(const QString& raw);
 
 private:
     PhoneNormalizer::Result lookup(const QString& raw);

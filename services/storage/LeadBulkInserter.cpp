@@ -3,6 +3,7 @@
 #include "models/Ids.h"
 #include "services/storage/LeadColumns.h"
 
+#include <QStringEncoder>
 #include <QStringList>
 
 #include <sqlite3.h>
@@ -16,21 +17,13 @@ constexpr const char* kIndexFigures =
     "INSERT INTO lead_figures (lead_rowid, deleted, status, currency, value_minor) "
     "SELECT rowid, deleted, status, currency, value_minor FROM leads WHERE rowid BETWEEN ?1 AND ?2";
 
-// Binds one lead in LeadColumns order. Text the lead owns is bound in place as UTF-16 (SQLITE_STATIC: the lead
-// outlives the step); text made here is copied.
-class LeadBinder
+// The values of one multi-row statement, in LeadColumns order. Text is encoded to UTF-8 into one buffer (Qt's
+// encoder is several times faster than SQLite's own UTF-16 conversion) and bound in place once every row is in.
+class LeadRowsBinder
 {
 public:
-    explicit LeadBinder(sqlite3_stmt* statement)
-        : m_statement(statement)
+    void add(const Lead& lead)
     {
-    }
-
-    // Binds `lead` as the `row`-th row of the statement's VALUES list.
-    void bind(int row, const Lead& lead)
-    {
-        m_index = row * LeadColumns::kCount;
-        const int base = m_index;
         text(lead.id);
         text(lead.orgId);
         nullableText(lead.ownerId);
@@ -38,7 +31,7 @@ public:
                  &lead.phone, &lead.phoneRaw, &lead.website, &lead.websiteIssues, &lead.location, &lead.status,
                  &lead.source, &lead.industry })
             text(*field);
-        copiedText(lead.tags.join(QLatin1Char(',')));
+        text(lead.tags.join(QLatin1Char(',')));
         text(lead.notes);
         integer(lead.valueMinor);
         text(lead.currency);
@@ -55,28 +48,55 @@ public:
         integer(lead.rev);
         integer(lead.deleted);
         nullableText(lead.importJobId);
-        Q_ASSERT(m_index == base + LeadColumns::kCount);
-        Q_UNUSED(base);
+        Q_ASSERT(m_values.size() % LeadColumns::kCount == 0);
+    }
+
+    // The buffer must not change between bind() and the statement's step.
+    void bind(sqlite3_stmt* statement) const
+    {
+        for (qsizetype i = 0; i < m_values.size(); ++i) {
+            const Value& value = m_values.at(i);
+            const int index = static_cast<int>(i) + 1;
+            switch (value.kind) {
+            case Value::Null:
+                sqlite3_bind_null(statement, index);
+                break;
+            case Value::Integer:
+                sqlite3_bind_int64(statement, index, value.number);
+                break;
+            case Value::Text:
+                sqlite3_bind_text(statement, index, m_text.constData() + value.number, value.length, SQLITE_STATIC);
+                break;
+            }
+        }
+    }
+
+    void clear()
+    {
+        m_values.clear();
+        m_text.clear();
     }
 
 private:
-    // A null pointer would store NULL; these columns want ''.
-    static const void* utf16(const QString& value)
+    struct Value
     {
-        return value.isNull() ? static_cast<const void*>(u"") : static_cast<const void*>(value.utf16());
-    }
-    void text(const QString& value)
+        enum Kind { Null, Integer, Text } kind;
+        qint64 number; // Integer: the value; Text: offset in m_text
+        int length;
+    };
+
+    void text(QStringView value)
     {
-        sqlite3_bind_text16(m_statement, ++m_index, utf16(value), static_cast<int>(value.size() * 2), SQLITE_STATIC);
-    }
-    void copiedText(const QString& value)
-    {
-        sqlite3_bind_text16(m_statement, ++m_index, utf16(value), static_cast<int>(value.size() * 2), SQLITE_TRANSIENT);
+        const qsizetype offset = m_text.size();
+        m_text.resize(offset + value.size() * 3);
+        char* end = m_encoder.appendToBuffer(m_text.data() + offset, value);
+        m_text.resize(end - m_text.constData());
+        m_values.append({ Value::Text, offset, static_cast<int>(m_text.size() - offset) });
     }
     void nullableText(const QString& value)
     {
         if (value.isEmpty())
-            sqlite3_bind_null(m_statement, ++m_index);
+            m_values.append({ Value::Null, 0, 0 });
         else
             text(value);
     }
@@ -84,22 +104,22 @@ private:
     void time(const QDateTime& value)
     {
         if (!value.isValid()) {
-            sqlite3_bind_null(m_statement, ++m_index);
+            m_values.append({ Value::Null, 0, 0 });
             return;
         }
         if (value != m_lastTime || m_lastTimeText.isEmpty()) {
             m_lastTime = value;
-            m_lastTimeText = Ids::toStorage(value).toUtf8();
+            m_lastTimeText = Ids::toStorage(value);
         }
-        sqlite3_bind_text(m_statement, ++m_index, m_lastTimeText.constData(), static_cast<int>(m_lastTimeText.size()),
-            SQLITE_TRANSIENT);
+        text(m_lastTimeText);
     }
-    void integer(qint64 value) { sqlite3_bind_int64(m_statement, ++m_index, value); }
+    void integer(qint64 value) { m_values.append({ Value::Integer, value, 0 }); }
 
-    sqlite3_stmt* m_statement;
-    int m_index = 0;
+    QList<Value> m_values;
+    QByteArray m_text;
+    QStringEncoder m_encoder { QStringEncoder::Utf8 };
     QDateTime m_lastTime;
-    QByteArray m_lastTimeText;
+    QString m_lastTimeText;
 };
 } // namespace
 
@@ -143,11 +163,13 @@ bool LeadBulkInserter::insertRows(const QList<Lead>& leads, QList<qint64>* rowid
         sqlite3_stmt* statement = prepareInsert(rowsPerStatement);
         if (!statement)
             return false;
-        LeadBinder binder(statement);
+        LeadRowsBinder binder;
         bool ok = true;
         for (qsizetype s = 0; s < statements && ok; ++s) {
+            binder.clear();
             for (int row = 0; row < rowsPerStatement; ++row)
-                binder.bind(row, leads.at(next + row));
+                binder.add(leads.at(next + row));
+            binder.bind(statement);
             ok = sqlite3_step(statement) == SQLITE_DONE;
             if (!ok) {
                 m_lastError = QString::fromUtf8(sqlite3_errmsg(m_handle));

@@ -1,3 +1,4 @@
+#include "services/imports/PhoneBatchNormalizer.h"
 #include "services/leads/LeadNormalizer.h"
 #include "services/phone/PhoneNormalizer.h"
 
@@ -104,6 +105,47 @@ private slots:
         QCOMPARE(errors.first().field, QStringLiteral("phone"));
         QVERIFY(bad.phone.isEmpty());
         QCOMPARE(bad.phoneRaw, QStringLiteral("123"));
+    }
+
+    // The import caches numbers under a key shared by spellings libphonenumber reads alike. Every spelling must get
+    // exactly what normalising it on its own gives, errors quoting what was typed included.
+    void batchAgreesWithSingleNumbers()
+    {
+        const QStringList spellings {
+            QStringLiteral("(415) 555-2671"), QStringLiteral("415.555.2671"), QStringLiteral("415-555-2671"),
+            QStringLiteral("415 555 2671"), QStringLiteral("4155552671"), QStringLiteral("+1 415 555 2671"),
+            QStringLiteral("+1 (415) 555-2671"), QStringLiteral("1 (415) 555-2671"), QStringLiteral("1-415-555-2671"),
+            QStringLiteral("415/555/2671"), QStringLiteral("\t415 555 2671 "), QStringLiteral("+44 20 7946 0958"),
+            QStringLiteral("+44 (0) 20 7946 0958"), QStringLiteral("+4402079460958"), QStringLiteral("0044 20 7946 0958"),
+            QStringLiteral("12-34"), QStringLiteral("1234"), QStringLiteral("12 34"), QStringLiteral("555-0100"),
+            QStringLiteral("5550100"), QStringLiteral("415 555 2671 ext. 12"), QStringLiteral("415 555 2671 x12"),
+            QStringLiteral("1-800-FLOWERS"), QStringLiteral("18003569377"), QStringLiteral("+1 415 555 2671 +1 415"),
+            QStringLiteral("４１５ ５５５ ２６７１"), QStringLiteral("+999 123"), QStringLiteral("999123"),
+            QString(70, QLatin1Char('5')), QStringLiteral("Tel.: 415 555 2671"), QStringLiteral("--")
+        };
+        QList<ImportedRow> rows;
+        for (int round = 0; round < 3; ++round) { // again and again: answers from the cache must agree too
+            for (const QString& spelling : spellings) {
+                ImportedRow row;
+                row.number = rows.size() + 1;
+                row.phoneInput = spelling;
+                rows.append(row);
+            }
+        }
+        PhoneBatchNormalizer batch(QStringLiteral("US"));
+        batch.normalize(rows);
+        const PhoneNormalizer single(QStringLiteral("US"));
+        for (const ImportedRow& row : std::as_const(rows)) {
+            const PhoneNormalizer::Result expected = single.normalize(row.phoneInput);
+            QVERIFY2(row.lead.phone == expected.e164, qPrintable(row.phoneInput));
+            QCOMPARE(row.lead.phoneRaw, row.phoneInput);
+            QCOMPARE(row.warnings.size(), expected.ok() ? 0 : 1);
+            if (!expected.ok())
+                QVERIFY2(row.warnings.first().contains(expected.error), qPrintable(row.warnings.first()));
+        }
+        QCOMPARE(PhoneBatchNormalizer::cacheKey(QStringLiteral("(415) 555-2671")), QStringLiteral("4155552671"));
+        QCOMPARE(PhoneBatchNormalizer::cacheKey(QStringLiteral("+1 415 555 2671")), QStringLiteral("+14155552671"));
+        QCOMPARE(PhoneBatchNormalizer::cacheKey(QStringLiteral("415 555 2671 x12")), QStringLiteral("415 555 2671 x12"));
     }
 };
 
