@@ -11,20 +11,10 @@ PhoneBatchNormalizer::PhoneBatchNormalizer(const QString& region)
 
 QString PhoneBatchNormalizer::cacheKey(const QString& raw)
 {
-    // libphonenumber ignores these separators, so "(415) 555-2671", "415.555.2671" and "415 555 2671" are one number
-    // to it. Anything else (letters, extensions, other digits, a '+' later on) keeps its own key.
-    QString key;
-    key.reserve(raw.size());
-    for (qsizetype i = 0; i < raw.size(); ++i) {
-        const char16_t c = raw.at(i).unicode();
-        if (c >= u'0' && c <= u'9')
-            key.append(QChar(c));
-        else if (c == u'+' && key.isEmpty())
-            key.append(QChar(c));
-        else if (c != u' ' && c != u'(' && c != u')' && c != u'-' && c != u'.' && c != u'/' && c != u'\t')
-            return raw;
-    }
-    return raw.size() > 64 ? raw : key;
+    // libphonenumber ignores the separators, so "(415) 555-2671", "415.555.2671" and "415 555 2671" are one number
+    // to it; anything else keeps its own key.
+    const QString digits = raw.size() <= 64 ? PhoneNormalizer::plainDigits(raw) : QString();
+    return digits.isEmpty() ? raw : digits;
 }
 
 PhoneNormalizer::Result PhoneBatchNormalizer::lookup(const QString& raw)

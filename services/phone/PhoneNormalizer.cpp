@@ -38,6 +38,8 @@ PhoneNormalizer::Result PhoneNormalizer::normalize(const QString& raw) const
         return {};
     if (trimmed.size() > 64)
         return { {}, tr("This is too long to be a phone number.") };
+    if (const QString e164 = nanpFastPath(trimmed); !e164.isEmpty())
+        return { e164, {} };
     const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
     PhoneNumber number;
     const auto error = util->Parse(trimmed.toStdString(), m_regionCode, &number);
@@ -56,4 +58,43 @@ PhoneNormalizer::Result PhoneNormalizer::normalize(const QString& raw) const
     std::string formatted;
     util->Format(number, PhoneNumberUtil::E164, &formatted);
     return { QString::fromStdString(formatted), {} };
+}
+
+QString PhoneNormalizer::plainDigits(const QString& raw)
+{
+    QString digits;
+    digits.reserve(raw.size());
+    for (const QChar c : raw) {
+        const char16_t u = c.unicode();
+        if (u >= u'0' && u <= u'9')
+            digits.append(c);
+        else if (u == u'+' && digits.isEmpty())
+            digits.append(c);
+        else if (u != u' ' && u != u'(' && u != u')' && u != u'-' && u != u'.' && u != u'/' && u != u'\t')
+            return {};
+    }
+    return digits;
+}
+
+QString PhoneNormalizer::nanpFastPath(const QString& trimmed) const
+{
+    if (m_countryCode != 1)
+        return {};
+    QString digits = plainDigits(trimmed);
+    if (digits.startsWith(QLatin1Char('+'))) {
+        if (!digits.startsWith(QLatin1String("+1")))
+            return {};
+        digits.remove(0, 2);
+    } else if (digits.size() == 11 && digits.startsWith(QLatin1Char('1'))) {
+        digits.remove(0, 1); // the national prefix
+    }
+    // An area code never starts with 0 or 1, so there is no national prefix left to strip.
+    if (digits.size() != 10 || digits.at(0) < QLatin1Char('2'))
+        return {};
+    PhoneNumber number;
+    number.set_country_code(1);
+    number.set_national_number(digits.toULongLong());
+    if (!PhoneNumberUtil::GetInstance()->IsValidNumberForRegion(number, m_regionCode))
+        return {};
+    return QStringLiteral("+1") + digits;
 }

@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <phonenumbers/phonenumberutil.h>
+
 class tst_PhoneNormalizer : public QObject
 {
     Q_OBJECT
@@ -105,6 +107,44 @@ private slots:
         QCOMPARE(errors.first().field, QStringLiteral("phone"));
         QVERIFY(bad.phone.isEmpty());
         QCOMPARE(bad.phoneRaw, QStringLiteral("123"));
+    }
+
+    // North American numbers written plainly skip libphonenumber's parser: the answer must be the parser's.
+    void nanpFastPathAgreesWithLibphonenumber_data()
+    {
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QString>("raw");
+        const QStringList spellings { QStringLiteral("(415) 555-2671"), QStringLiteral("415.555.2671"),
+            QStringLiteral("4155552671"), QStringLiteral("1 415 555 2671"), QStringLiteral("14155552671"),
+            QStringLiteral("+1 415 555 2671"), QStringLiteral("+14155552671"), QStringLiteral("(604) 555-0199"),
+            QStringLiteral("+1 604 555 0199"), QStringLiteral("16045550199"), QStringLiteral("(212) 555-0100"),
+            QStringLiteral("(555) 555-5555"), QStringLiteral("(123) 456-7890"), QStringLiteral("011 44 20 7946 0958"),
+            QStringLiteral("1 (011) 555-2671"), QStringLiteral("11234567890"), QStringLiteral("+1 234 567 890"),
+            QStringLiteral("415 555 267"), QStringLiteral("415 555 26711"), QStringLiteral("+44 20 7946 0958"),
+            QStringLiteral("(876) 555-0123"), QStringLiteral("+1 (876) 555 0123"), QStringLiteral("(800) 555-0199"),
+            QStringLiteral("1-800-555-0199"), QStringLiteral("(911) 555-2671"), QStringLiteral("(415) 911-2671") };
+        for (const char* region : { "US", "CA", "JM", "DE" }) {
+            for (const QString& raw : spellings)
+                QTest::addRow("%s %s", region, qPrintable(raw)) << QString::fromLatin1(region) << raw;
+        }
+    }
+
+    void nanpFastPathAgreesWithLibphonenumber()
+    {
+        QFETCH(QString, region);
+        QFETCH(QString, raw);
+        using i18n::phonenumbers::PhoneNumber;
+        using i18n::phonenumbers::PhoneNumberUtil;
+        const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+        PhoneNumber number;
+        QString expected;
+        if (util->Parse(raw.toStdString(), region.toStdString(), &number) == PhoneNumberUtil::NO_PARSING_ERROR
+            && util->IsValidNumber(number)) {
+            std::string formatted;
+            util->Format(number, PhoneNumberUtil::E164, &formatted);
+            expected = QString::fromStdString(formatted);
+        }
+        QCOMPARE(PhoneNormalizer(region).normalize(raw).e164, expected);
     }
 
     // The import caches numbers under a key shared by spellings libphonenumber reads alike. Every spelling must get
