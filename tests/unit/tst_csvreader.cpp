@@ -3,7 +3,6 @@
 #include "services/imports/EncodingDetector.h"
 
 #include <QBuffer>
-#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -416,7 +415,8 @@ private slots:
         QCOMPARE(reader.bytesRead(), bytes.size());
     }
 
-    void throughput()
+    // Speed is hub-bench import's business (DESIGN.md section 9); this checks a file of realistic size parses whole.
+    void realisticSizeFile()
     {
         // A lead list like the ones users import: 50,000 rows, 10 MB, some quoted fields.
         QByteArray bytes("First name,Last name,Email,Phone,Company,City,Value,Notes\r\n");
@@ -427,17 +427,13 @@ private slots:
                 + "Berlin," + QByteArray::number(random.bounded(100000)) + ",\"Met at fair; said \"\"call me\"\" in "
                 + "spring, wants a quote for 20 seats. Follow up with the team lead next week.\"\r\n";
         }
-        QElapsedTimer timer;
-        timer.start();
         const Parsed parsed = parse(bytes);
-        const double seconds = timer.nsecsElapsed() / 1e9;
         QCOMPARE(parsed.error, QString());
         QVERIFY(parsed.rows.size() >= 50000);
-        const double megabytesPerSecond = bytes.size() / 1e6 / seconds;
-        qInfo("parsed %.1f MB, %lld rows in %.0f ms: %.0f MB/s", bytes.size() / 1e6, qint64(parsed.rows.size()),
-            seconds * 1000, megabytesPerSecond);
-        // Far below what it does; only catches an accidental quadratic or per-character allocation.
-        QVERIFY2(megabytesPerSecond > 20, qPrintable(QString::number(megabytesPerSecond)));
+        const QStringList& last = parsed.rows.last();
+        QCOMPARE(last.size(), 8);
+        QCOMPARE(last.at(4), QStringLiteral("Acme, Inc."));
+        QVERIFY(last.at(7).contains(QStringLiteral("said \"call me\" in spring")));
     }
 };
 
