@@ -2,12 +2,16 @@
 
 #include "models/Ids.h"
 #include "services/storage/DatabaseExecutor.h"
+#include "services/sync/ReplicaBulkLoader.h"
 #include "services/sync/ReplicaStore.h"
+#include "services/sync/ReplicaViewReconciler.h"
 #include "services/sync/SyncErrorClassifier.h"
 #include "services/sync/SyncedTable.h"
+#include "services/sync/TableSnapshotReader.h"
 #include "services/teamserver/PgConnection.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDriver>
@@ -180,6 +184,7 @@ void SyncWorker::connectNow()
         return;
     }
     m_backoffMs = m_options.initialBackoffMs;
+    m_reconcilePending = true;
     emit connected(m_serverOrgId, m_serverUserId);
     m_heartbeat->start();
     runCycle();
@@ -187,8 +192,10 @@ void SyncWorker::connectNow()
 
 void SyncWorker::onNotification(const QString& name)
 {
-    if (name == kChannel)
-        requestSync();
+    if (name != kChannel)
+        return;
+    m_reconcilePending = true;
+    requestSync();
 }
 
 void SyncWorker::heartbeat()
@@ -208,7 +215,7 @@ void SyncWorker::runCycle()
     QList<SyncConflict> added;
     if (!pushOutbox(&added))
         return;
-    if (!pull(SyncedTable::leads()))
+    if (!pullAll())
         return;
     QList<SyncConflict> open;
     int pending = 0;
@@ -308,23 +315,146 @@ bool SyncWorker::pushOne(const OutboxEntry& entry, QList<SyncConflict>* added, b
     return true;
 }
 
-bool SyncWorker::pull(const SyncedTable& table)
+void SyncWorker::queryFailed(const QString& sqlState, const QString& text)
+{
+    if (SyncErrorClassifier::connectionLost(sqlState, text)) {
+        connectionLost(text);
+        return;
+    }
+    const auto classified = SyncErrorClassifier::queryFailure(sqlState, text);
+    fail(classified.kind, classified.message, false);
+}
+
+// One snapshot for every table of the cycle, so a row and the row it belongs to (an activity and its lead) arrive
+// together. Tables never synced come by COPY in one transaction whose snapshot is that cycle's cursor.
+bool SyncWorker::pullAll()
+{
+    QList<const SyncedTable*> fresh;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        ReplicaStore replica(db);
+        for (const SyncedTable* table : SyncedTable::all())
+            if (replica.cursor(table->name()).isEmpty())
+                fresh.append(table);
+    });
+    QString until;
+    if (!fresh.isEmpty()) {
+        if (!copyTables(fresh, &until))
+            return false;
+    } else {
+        QSqlQuery query(m_pg->db());
+        if (!query.exec(QStringLiteral("SELECT hub.sync_snapshot()")) || !query.next()) {
+            queryFailed(query.lastError().nativeErrorCode(), errorText(query.lastError()));
+            return false;
+        }
+        until = query.value(0).toString();
+    }
+    for (const SyncedTable* table : SyncedTable::all())
+        if (!fresh.contains(table) && !pull(*table, until))
+            return false;
+    if (m_reconcilePending) {
+        for (const SyncedTable* table : SyncedTable::all())
+            if (!reconcileView(*table))
+                return false;
+        m_reconcilePending = false;
+    }
+    return true;
+}
+
+bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* until)
+{
+    QList<bool> empty;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        ReplicaStore replica(db);
+        for (const SyncedTable* table : tables)
+            empty.append(replica.isEmpty(table->name()));
+    });
+    QList<TableSnapshotReader::Request> requests;
+    for (int i = 0; i < tables.size(); ++i)
+        requests.append({ tables.at(i), !empty.at(i) });
+    TableSnapshotReader reader(*m_pg);
+    QList<TableSnapshotReader::Snapshot> snapshots;
+    if (!reader.read(requests, until, &snapshots)) {
+        queryFailed(reader.sqlState(), reader.errorText());
+        return false;
+    }
+    const QString stamp = Ids::toStorage(QDateTime::currentDateTimeUtc());
+    for (int i = 0; i < tables.size(); ++i) {
+        const SyncedTable& table = *tables.at(i);
+        TableSnapshotReader::Snapshot& snapshot = snapshots[i];
+        ReplicaBulkLoader::Result result;
+        bool loaded = false;
+        QString localError;
+        QElapsedTimer clock;
+        clock.start();
+        m_executor->runBlocking([&](QSqlDatabase& db) {
+            ReplicaBulkLoader loader(db);
+            loaded = loader.load(
+                table, snapshot.columns, snapshot.data, *until, stamp, m_options.resetThreshold, &result);
+            localError = loader.lastError();
+        });
+        snapshot.data = QByteArray();
+        if (!loaded) {
+            fail(Sync::ErrorKind::LocalDatabase,
+                QCoreApplication::translate("SyncEngine", "Changes from the server could not be saved: %1")
+                    .arg(localError),
+                false);
+            return false;
+        }
+        emit tableCopied(table.name(), result.rows, snapshot.readMs, clock.elapsed());
+        if (result.rows > m_options.resetThreshold)
+            emit tableReloaded(table.name());
+        else if (result.rows > 0)
+            emit rowsPulled(table.name(), result.upserted, result.removed, result.parents);
+    }
+    return true;
+}
+
+bool SyncWorker::reconcileView(const SyncedTable& table)
+{
+    QSqlQuery query(m_pg->db());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM hub.%1").arg(table.name())) || !query.next()) {
+        queryFailed(query.lastError().nativeErrorCode(), errorText(query.lastError()));
+        return false;
+    }
+    const qint64 visible = query.value(0).toLongLong();
+    query.finish();
+    qint64 held = 0;
+    m_executor->runBlocking([&](QSqlDatabase& db) { held = ReplicaViewReconciler(db).countServerRows(table); });
+    if (held <= visible)
+        return true;
+    QSqlQuery ids(m_pg->db());
+    ids.setForwardOnly(true);
+    if (!ids.exec(QStringLiteral("SELECT id FROM hub.%1").arg(table.name()))) {
+        queryFailed(ids.lastError().nativeErrorCode(), errorText(ids.lastError()));
+        return false;
+    }
+    QSet<QString> visibleIds;
+    while (ids.next())
+        visibleIds.insert(ids.value(0).toString());
+    ids.finish();
+    QStringList dropped;
+    bool ok = false;
+    QString localError;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        ReplicaViewReconciler reconciler(db);
+        ok = reconciler.dropOutOfView(table, visibleIds, &dropped);
+        localError = reconciler.lastError();
+    });
+    if (!ok) {
+        emit errorOccurred(Sync::ErrorKind::LocalDatabase,
+            QCoreApplication::translate("SyncEngine", "Records you may no longer see could not be removed: %1")
+                .arg(localError));
+        return true;
+    }
+    if (!dropped.isEmpty())
+        emit rowsPulled(table.name(), {}, dropped, {});
+    return true;
+}
+
+bool SyncWorker::pull(const SyncedTable& table, const QString& until)
 {
     QString since;
     m_executor->runBlocking([&](QSqlDatabase& db) { since = ReplicaStore(db).cursor(table.name()); });
-    QSqlQuery query(m_pg->db());
-    if (!query.exec(QStringLiteral("SELECT hub.sync_snapshot()")) || !query.next()) {
-        const QSqlError error = query.lastError();
-        if (SyncErrorClassifier::connectionLost(error.nativeErrorCode(), errorText(error))) {
-            connectionLost(errorText(error));
-        } else {
-            const auto classified = SyncErrorClassifier::queryFailure(error.nativeErrorCode(), errorText(error));
-            fail(classified.kind, classified.message, false);
-        }
-        return false;
-    }
-    const QString until = query.value(0).toString();
-    query.finish();
     qint64 afterRev = 0;
     for (;;) {
         QSqlQuery page(m_pg->db());
@@ -336,13 +466,7 @@ bool SyncWorker::pull(const SyncedTable& table)
         page.addBindValue(afterRev);
         page.addBindValue(m_options.pageSize);
         if (!page.exec()) {
-            const QSqlError error = page.lastError();
-            if (SyncErrorClassifier::connectionLost(error.nativeErrorCode(), errorText(error))) {
-                connectionLost(errorText(error));
-            } else {
-                const auto classified = SyncErrorClassifier::queryFailure(error.nativeErrorCode(), errorText(error));
-                fail(classified.kind, classified.message, false);
-            }
+            queryFailed(page.lastError().nativeErrorCode(), errorText(page.lastError()));
             return false;
         }
         QList<QJsonObject> rows;
@@ -367,7 +491,11 @@ bool SyncWorker::pull(const SyncedTable& table)
                     false);
                 return false;
             }
-            emit rowsPulled(table.name(), upserted, removed);
+            QSet<QString> parents;
+            if (!table.parentColumn().isEmpty())
+                for (const QJsonObject& row : std::as_const(rows))
+                    parents.insert(row.value(table.parentColumn()).toString());
+            emit rowsPulled(table.name(), upserted, removed, QStringList(parents.begin(), parents.end()));
         }
         if (rows.size() < m_options.pageSize)
             break;

@@ -38,7 +38,12 @@ public slots:
 signals:
     void stateChanged(Sync::State state);
     void errorOccurred(Sync::ErrorKind kind, const QString& message);
-    void rowsPulled(const QString& table, const QStringList& upserted, const QStringList& removed);
+    // parents: for rows that belong to another (activities), the ids of the rows they belong to.
+    void rowsPulled(
+        const QString& table, const QStringList& upserted, const QStringList& removed, const QStringList& parents);
+    // A first sync wrote this many rows at once: open lists re-read everything.
+    void tableReloaded(const QString& table);
+    void tableCopied(const QString& table, int rows, qint64 readMs, qint64 applyMs);
     void rowsPushed(const QString& table, const QStringList& ids);
     void pendingCountChanged(int count);
     void lastSyncAtChanged(const QDateTime& at);
@@ -50,7 +55,12 @@ private:
     void connectNow();
     void runCycle();
     bool pushOutbox(QList<SyncConflict>* added);
-    bool pull(const SyncedTable& table);
+    bool pullAll();
+    bool pull(const SyncedTable& table, const QString& until);
+    bool copyTables(const QList<const SyncedTable*>& tables, QString* until);
+    bool reconcileView(const SyncedTable& table);
+    // A statement on the server failed: reconnect later when the connection broke, otherwise report it.
+    void queryFailed(const QString& sqlState, const QString& text);
     bool pushOne(const OutboxEntry& entry, QList<SyncConflict>* added, bool* blocked);
     void connectionLost(const QString& message);
     void fail(Sync::ErrorKind kind, const QString& message, bool retry);
@@ -72,4 +82,6 @@ private:
     QString m_serverOrgId;
     QString m_serverUserId;
     QSet<QString> m_localUsers;
+    // The server may have hidden rows from this member since the last check (connected, or it notified changes).
+    bool m_reconcilePending = true;
 };

@@ -268,7 +268,8 @@ void TestSyncEngine::offlineEditsSurviveReopeningTheWorkspace()
             QStringLiteral("save"));
         QVERIFY(outcome && outcome->ok && !outcome->changed.isEmpty());
         leadId = outcome->changed.constFirst().id;
-        QVERIFY(HubTest::waitUntil([&] { return engine.pendingCount() == 1; }));
+        // The lead and its "created" timeline entry.
+        QVERIFY(HubTest::waitUntil([&] { return engine.pendingCount() == 2; }));
     }
     QVERIFY(!serverValue(QStringLiteral("SELECT id FROM hub.leads WHERE id = ?"), { leadId }).isValid());
 
