@@ -110,6 +110,34 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
         }
     }
 
+    // Into an empty table, its secondary indexes are built once at the end (a sort each) instead of row by row.
+    QStringList indexSql;
+    if (ok && bulk) {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"));
+        query.addBindValue(table.name());
+        ok = query.exec();
+        QStringList names;
+        while (ok && query.next()) {
+            names.append(query.value(0).toString());
+            indexSql.append(query.value(1).toString());
+        }
+        if (!ok)
+            m_error = query.lastError().text();
+        query.finish();
+        for (const QString& index : std::as_const(names))
+            ok = ok && run(QStringLiteral("DROP INDEX \"%1\"").arg(index));
+    }
+    // Enough page cache for the table and its primary key while they are written.
+    int cacheSize = 0;
+    {
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral("PRAGMA cache_size")) && query.next())
+            cacheSize = query.value(0).toInt();
+    }
+    ok = ok && run(QStringLiteral("PRAGMA cache_size = -131072"));
+
     Statements statements;
     const auto statementFor = [&](const QSet<QString>& keep) -> sqlite3_stmt* {
         QStringList updates;
@@ -224,6 +252,8 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
         ok = ok && replica.ensureUser(QString::fromUtf8(user), orgOfUsers);
     if (!ok && m_error.isEmpty())
         m_error = replica.lastError();
+    for (const QString& sql : std::as_const(indexSql))
+        ok = ok && run(sql);
     for (const QString& sql : table.bulkRebuild())
         ok = ok && (!bulk || run(sql));
     for (const QString& sql : std::as_const(triggerSql))
@@ -236,8 +266,12 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
         if (ok)
             m_error = m_db.lastError().text();
         m_db.rollback();
+        if (cacheSize != 0)
+            run(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
         return false;
     }
     result->commitMs = clock.elapsed();
+    if (cacheSize != 0)
+        run(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
     return true;
 }

@@ -13,8 +13,9 @@ class SyncedTable;
 // Writes a first-sync COPY (TableSnapshotReader) into the replica, on the workspace's database thread, in one
 // transaction that also stores the table's cursor: either everything is there with its cursor, or nothing is.
 // Rows go in through one prepared statement of SQLite's C API. Into an empty table they go without the per-row
-// triggers of SyncedTable::bulkTriggers(), whose work is then done once (SyncedTable::bulkRebuild()); the triggers
-// are dropped and re-created from their own SQL inside the transaction. A table that already has rows gets upserts
+// triggers of SyncedTable::bulkTriggers(), whose work is then done once (SyncedTable::bulkRebuild()), and without
+// the table's secondary indexes, built once at the end; triggers and indexes are dropped and re-created from their
+// own SQL inside the transaction. A table that already has rows gets upserts
 // with its triggers, and columns with local changes still in the outbox keep their local value.
 class ReplicaBulkLoader
 {

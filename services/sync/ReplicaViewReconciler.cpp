@@ -97,8 +97,46 @@ bool ReplicaViewReconciler::dropOutOfView(const SyncedTable& table, const QSet<Q
                 stale.append(id);
         }
     }
+    if (!drop(table, stale))
+        return false;
+    *dropped = stale;
+    return true;
+}
+
+bool ReplicaViewReconciler::dropHidden(const SyncedTable& table, const QSet<QString>& ids, QStringList* dropped)
+{
+    ReplicaStore replica(m_db);
+    QHash<QString, QSet<QString>> pending;
+    if (!replica.pendingColumns(table.name(), &pending)) {
+        m_error = replica.lastError();
+        return false;
+    }
+    QStringList stale;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ? AND rev > 0").arg(table.name()));
+    for (const QString& id : ids) {
+        if (pending.contains(id))
+            continue;
+        query.addBindValue(id);
+        if (!query.exec()) {
+            m_error = query.lastError().text();
+            return false;
+        }
+        if (query.next())
+            stale.append(id);
+        query.finish();
+    }
+    if (!drop(table, stale))
+        return false;
+    *dropped = stale;
+    return true;
+}
+
+bool ReplicaViewReconciler::drop(const SyncedTable& table, const QStringList& stale)
+{
     if (stale.isEmpty())
         return true;
+    ReplicaStore replica(m_db);
     if (!m_db.transaction()) {
         m_error = m_db.lastError().text();
         return false;
@@ -106,7 +144,7 @@ bool ReplicaViewReconciler::dropOutOfView(const SyncedTable& table, const QSet<Q
     bool ok = replica.setApplying(true);
     if (!ok)
         m_error = replica.lastError();
-    for (const QString& id : std::as_const(stale)) {
+    for (const QString& id : stale) {
         ok = ok && deleteReferencing(table.name(), id, 1)
             && exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table.name()), id);
         if (!ok)
@@ -119,6 +157,5 @@ bool ReplicaViewReconciler::dropOutOfView(const SyncedTable& table, const QSet<Q
         m_db.rollback();
         return false;
     }
-    *dropped = stale;
     return true;
 }

@@ -17,6 +17,7 @@ SyncEngine::SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncO
     qRegisterMetaType<Sync::State>("Sync::State");
     qRegisterMetaType<Sync::ErrorKind>("Sync::ErrorKind");
     qRegisterMetaType<SyncConflict>("SyncConflict");
+    qRegisterMetaType<SyncCopyStats>("SyncCopyStats");
     qRegisterMetaType<QList<SyncConflict>>("QList<SyncConflict>");
     // An engine is attached only to a server workspace's replica: its lead writes are queued from here on.
     executor->runBlocking([](QSqlDatabase& db) { ReplicaStore(db).setReplicating(true); });

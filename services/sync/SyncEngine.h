@@ -62,8 +62,8 @@ signals:
     void conflictsChanged();
     // One push-and-pull round is complete.
     void synced();
-    // A table's first full sync (COPY) is written: rows, milliseconds reading from the server and writing the replica.
-    void tableCopied(const QString& table, int rows, qint64 readMs, qint64 applyMs);
+    // A table's first full sync (COPY) is written.
+    void tableCopied(const SyncCopyStats& stats);
 
 private:
     void onRowsPulled(

@@ -11,12 +11,13 @@
 #include "services/teamserver/PgConnection.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <utility>
 
 namespace {
 const QString kChannel = QStringLiteral("hub_changes");
@@ -175,7 +176,9 @@ void SyncWorker::connectNow()
     }
     QSqlDriver* driver = m_pg->db().driver();
     connect(driver, &QSqlDriver::notification, this,
-        [this](const QString& name, QSqlDriver::NotificationSource, const QVariant&) { onNotification(name); });
+        [this](const QString& name, QSqlDriver::NotificationSource, const QVariant& payload) {
+            onNotification(name, payload);
+        });
     if (!driver->subscribeToNotification(kChannel)) {
         fail(Sync::ErrorKind::Other,
             QCoreApplication::translate("SyncEngine", "Live updates from the team server could not be started: %1")
@@ -190,11 +193,17 @@ void SyncWorker::connectNow()
     runCycle();
 }
 
-void SyncWorker::onNotification(const QString& name)
+void SyncWorker::onNotification(const QString& name, const QVariant& payload)
 {
     if (name != kChannel)
         return;
-    m_reconcilePending = true;
+    // {"table": …, "id": …} (hub_private.notify_change). A change of memberships, teams or users can hide many rows.
+    const QJsonObject change = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+    const QString table = change.value(QStringLiteral("table")).toString();
+    if (SyncedTable::byName(table))
+        m_notified[table].insert(change.value(QStringLiteral("id")).toString());
+    else
+        m_reconcilePending = true;
     requestSync();
 }
 
@@ -351,12 +360,56 @@ bool SyncWorker::pullAll()
     for (const SyncedTable* table : SyncedTable::all())
         if (!fresh.contains(table) && !pull(*table, until))
             return false;
-    if (m_reconcilePending) {
-        for (const SyncedTable* table : SyncedTable::all())
+    const QHash<QString, QSet<QString>> notified = std::exchange(m_notified, {});
+    const QHash<QString, QSet<QString>> pulled = std::exchange(m_pulled, {});
+    for (const SyncedTable* table : SyncedTable::all()) {
+        if (m_reconcilePending) {
             if (!reconcileView(*table))
                 return false;
-        m_reconcilePending = false;
+        } else if (notified.contains(table->name())) {
+            if (!dropHidden(*table, notified.value(table->name()) - pulled.value(table->name())))
+                return false;
+        }
     }
+    m_reconcilePending = false;
+    return true;
+}
+
+bool SyncWorker::dropHidden(const SyncedTable& table, const QSet<QString>& notified)
+{
+    if (notified.isEmpty())
+        return true;
+    QJsonArray ids;
+    for (const QString& id : notified)
+        ids.append(id);
+    QSqlQuery query(m_pg->db());
+    query.prepare(QStringLiteral("SELECT id FROM hub.%1 WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))")
+                      .arg(table.name()));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
+    if (!query.exec()) {
+        queryFailed(query.lastError().nativeErrorCode(), errorText(query.lastError()));
+        return false;
+    }
+    QSet<QString> hidden = notified;
+    while (query.next())
+        hidden.remove(query.value(0).toString());
+    query.finish();
+    if (hidden.isEmpty())
+        return true;
+    QStringList dropped;
+    bool ok = false;
+    QString localError;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        ReplicaViewReconciler reconciler(db);
+        ok = reconciler.dropHidden(table, hidden, &dropped);
+        localError = reconciler.lastError();
+    });
+    if (!ok)
+        emit errorOccurred(Sync::ErrorKind::LocalDatabase,
+            QCoreApplication::translate("SyncEngine", "Records you may no longer see could not be removed: %1")
+                .arg(localError));
+    else if (!dropped.isEmpty())
+        emit rowsPulled(table.name(), {}, dropped, {});
     return true;
 }
 
@@ -384,8 +437,6 @@ bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* un
         ReplicaBulkLoader::Result result;
         bool loaded = false;
         QString localError;
-        QElapsedTimer clock;
-        clock.start();
         m_executor->runBlocking([&](QSqlDatabase& db) {
             ReplicaBulkLoader loader(db);
             loaded = loader.load(
@@ -400,7 +451,16 @@ bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* un
                 false);
             return false;
         }
-        emit tableCopied(table.name(), result.rows, snapshot.readMs, clock.elapsed());
+        SyncCopyStats stats;
+        stats.table = table.name();
+        stats.rows = result.rows;
+        stats.bytes = snapshot.bytes;
+        stats.readMs = snapshot.readMs;
+        stats.insertMs = result.insertMs;
+        stats.indexMs = result.rebuildMs;
+        stats.commitMs = result.commitMs;
+        stats.bulk = result.bulk;
+        emit tableCopied(stats);
         if (result.rows > m_options.resetThreshold)
             emit tableReloaded(table.name());
         else if (result.rows > 0)
@@ -491,6 +551,11 @@ bool SyncWorker::pull(const SyncedTable& table, const QString& until)
                     false);
                 return false;
             }
+            QSet<QString>& pulled = m_pulled[table.name()];
+            for (const QString& id : std::as_const(upserted))
+                pulled.insert(id);
+            for (const QString& id : std::as_const(removed))
+                pulled.insert(id);
             QSet<QString> parents;
             if (!table.parentColumn().isEmpty())
                 for (const QJsonObject& row : std::as_const(rows))

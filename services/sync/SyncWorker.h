@@ -5,6 +5,7 @@
 #include "services/teamserver/PgConnInfo.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -43,7 +44,7 @@ signals:
         const QString& table, const QStringList& upserted, const QStringList& removed, const QStringList& parents);
     // A first sync wrote this many rows at once: open lists re-read everything.
     void tableReloaded(const QString& table);
-    void tableCopied(const QString& table, int rows, qint64 readMs, qint64 applyMs);
+    void tableCopied(const SyncCopyStats& stats);
     void rowsPushed(const QString& table, const QStringList& ids);
     void pendingCountChanged(int count);
     void lastSyncAtChanged(const QDateTime& at);
@@ -67,7 +68,8 @@ private:
     void scheduleReconnect();
     void setState(Sync::State state);
     void heartbeat();
-    void onNotification(const QString& name);
+    void onNotification(const QString& name, const QVariant& payload);
+    bool dropHidden(const SyncedTable& table, const QSet<QString>& notified);
 
     DatabaseExecutor* m_executor;
     SyncOptions m_options;
@@ -82,6 +84,10 @@ private:
     QString m_serverOrgId;
     QString m_serverUserId;
     QSet<QString> m_localUsers;
-    // The server may have hidden rows from this member since the last check (connected, or it notified changes).
+    // The server may have hidden rows from this member since the last full check (connected, memberships changed).
     bool m_reconcilePending = true;
+    // Per synced table, the rows the server notified changes of since the last cycle, and the rows this cycle pulled:
+    // a notified row the pull did not return may have left the member's view.
+    QHash<QString, QSet<QString>> m_notified;
+    QHash<QString, QSet<QString>> m_pulled;
 };

@@ -76,7 +76,8 @@ bool TableSnapshotReader::read(const QList<Request>& requests, QString* until, Q
         for (const CopyColumn& column : std::as_const(snapshot.columns))
             select.append(column.selectExpression());
         // Only identifiers from the table's own column list and the server's catalog are spliced in; no values.
-        const QString sql = QStringLiteral("COPY (SELECT %1 FROM hub.%2%3) TO STDOUT (FORMAT binary)")
+        // In id order: the replica's primary key index then grows at its end instead of at random places.
+        const QString sql = QStringLiteral("COPY (SELECT %1 FROM hub.%2%3 ORDER BY id) TO STDOUT (FORMAT binary)")
                                 .arg(select.join(QStringLiteral(", ")), requests.at(i).table->name(),
                                     requests.at(i).withTombstones ? QString() : QStringLiteral(" WHERE NOT deleted"));
         QByteArray& data = snapshot.data;
@@ -84,6 +85,7 @@ bool TableSnapshotReader::read(const QList<Request>& requests, QString* until, Q
         if (!ok)
             m_error = m_pg.errorText();
         snapshot.readMs = clock.elapsed();
+        snapshot.bytes = snapshot.data.size();
     }
     const QString end = ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK");
     if (!exec(end) && ok)

@@ -342,7 +342,8 @@ void TestSyncEngine::killedConnectionMidPushAppliesEveryMutationOnce()
         QVERIFY(query.exec());
     });
     QVERIFY(a.syncAndWait());
-    QCOMPARE(a.outboxCount(), 0);
+    // (A round already running when the entry was written may be the one syncAndWait saw end.)
+    QVERIFY(HubTest::waitUntil([&] { return a.outboxCount() == 0; }));
     QCOMPARE(serverValue(QStringLiteral("SELECT count(*) FROM hub.applied_mutations WHERE mutation_id = ?::uuid"),
                  { lastMutation })
                  .toInt(),
