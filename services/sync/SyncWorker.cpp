@@ -4,7 +4,7 @@
 #include "services/storage/DatabaseExecutor.h"
 #include "services/sync/ReplicaBulkLoader.h"
 #include "services/sync/ReplicaStore.h"
-#include "services/sync/ReplicaViewReconciler.h"
+#include "services/sync/ServerViewCheck.h"
 #include "services/sync/SyncErrorClassifier.h"
 #include "services/sync/SyncedTable.h"
 #include "services/sync/TableSnapshotReader.h"
@@ -364,52 +364,15 @@ bool SyncWorker::pullAll()
     const QHash<QString, QSet<QString>> pulled = std::exchange(m_pulled, {});
     for (const SyncedTable* table : SyncedTable::all()) {
         if (m_reconcilePending) {
-            if (!reconcileView(*table))
+            if (!checkView(*table, nullptr))
                 return false;
         } else if (notified.contains(table->name())) {
-            if (!dropHidden(*table, notified.value(table->name()) - pulled.value(table->name())))
+            const QSet<QString> notPulled = notified.value(table->name()) - pulled.value(table->name());
+            if (!checkView(*table, &notPulled))
                 return false;
         }
     }
     m_reconcilePending = false;
-    return true;
-}
-
-bool SyncWorker::dropHidden(const SyncedTable& table, const QSet<QString>& notified)
-{
-    if (notified.isEmpty())
-        return true;
-    QJsonArray ids;
-    for (const QString& id : notified)
-        ids.append(id);
-    QSqlQuery query(m_pg->db());
-    query.prepare(QStringLiteral("SELECT id FROM hub.%1 WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))")
-                      .arg(table.name()));
-    query.addBindValue(QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
-    if (!query.exec()) {
-        queryFailed(query.lastError().nativeErrorCode(), errorText(query.lastError()));
-        return false;
-    }
-    QSet<QString> hidden = notified;
-    while (query.next())
-        hidden.remove(query.value(0).toString());
-    query.finish();
-    if (hidden.isEmpty())
-        return true;
-    QStringList dropped;
-    bool ok = false;
-    QString localError;
-    m_executor->runBlocking([&](QSqlDatabase& db) {
-        ReplicaViewReconciler reconciler(db);
-        ok = reconciler.dropHidden(table, hidden, &dropped);
-        localError = reconciler.lastError();
-    });
-    if (!ok)
-        emit errorOccurred(Sync::ErrorKind::LocalDatabase,
-            QCoreApplication::translate("SyncEngine", "Records you may no longer see could not be removed: %1")
-                .arg(localError));
-    else if (!dropped.isEmpty())
-        emit rowsPulled(table.name(), {}, dropped, {});
     return true;
 }
 
@@ -469,44 +432,19 @@ bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* un
     return true;
 }
 
-bool SyncWorker::reconcileView(const SyncedTable& table)
+bool SyncWorker::checkView(const SyncedTable& table, const QSet<QString>* notified)
 {
-    QSqlQuery query(m_pg->db());
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM hub.%1").arg(table.name())) || !query.next()) {
-        queryFailed(query.lastError().nativeErrorCode(), errorText(query.lastError()));
-        return false;
-    }
-    const qint64 visible = query.value(0).toLongLong();
-    query.finish();
-    qint64 held = 0;
-    m_executor->runBlocking([&](QSqlDatabase& db) { held = ReplicaViewReconciler(db).countServerRows(table); });
-    if (held <= visible)
-        return true;
-    QSqlQuery ids(m_pg->db());
-    ids.setForwardOnly(true);
-    if (!ids.exec(QStringLiteral("SELECT id FROM hub.%1").arg(table.name()))) {
-        queryFailed(ids.lastError().nativeErrorCode(), errorText(ids.lastError()));
-        return false;
-    }
-    QSet<QString> visibleIds;
-    while (ids.next())
-        visibleIds.insert(ids.value(0).toString());
-    ids.finish();
+    ServerViewCheck check(*m_pg, m_executor);
     QStringList dropped;
-    bool ok = false;
-    QString localError;
-    m_executor->runBlocking([&](QSqlDatabase& db) {
-        ReplicaViewReconciler reconciler(db);
-        ok = reconciler.dropOutOfView(table, visibleIds, &dropped);
-        localError = reconciler.lastError();
-    });
-    if (!ok) {
+    if (!(notified ? check.dropHidden(table, *notified, &dropped) : check.reconcile(table, &dropped))) {
+        queryFailed(check.sqlState(), check.errorText());
+        return false;
+    }
+    if (!check.localError().isEmpty())
         emit errorOccurred(Sync::ErrorKind::LocalDatabase,
             QCoreApplication::translate("SyncEngine", "Records you may no longer see could not be removed: %1")
-                .arg(localError));
-        return true;
-    }
-    if (!dropped.isEmpty())
+                .arg(check.localError()));
+    else if (!dropped.isEmpty())
         emit rowsPulled(table.name(), {}, dropped, {});
     return true;
 }

@@ -59,7 +59,8 @@ private:
     bool pullAll();
     bool pull(const SyncedTable& table, const QString& until);
     bool copyTables(const QList<const SyncedTable*>& tables, QString* until);
-    bool reconcileView(const SyncedTable& table);
+    // "Leaving a user's view": a full check (notified null) or one of the notified rows the pull did not return.
+    bool checkView(const SyncedTable& table, const QSet<QString>* notified);
     // A statement on the server failed: reconnect later when the connection broke, otherwise report it.
     void queryFailed(const QString& sqlState, const QString& text);
     bool pushOne(const OutboxEntry& entry, QList<SyncConflict>* added, bool* blocked);
@@ -69,7 +70,6 @@ private:
     void setState(Sync::State state);
     void heartbeat();
     void onNotification(const QString& name, const QVariant& payload);
-    bool dropHidden(const SyncedTable& table, const QSet<QString>& notified);
 
     DatabaseExecutor* m_executor;
     SyncOptions m_options;
