@@ -223,23 +223,8 @@ bool ReplicaStore::applyPulledRows(
 {
     // Fields of each row still waiting to be pushed.
     QHash<QString, QSet<QString>> pending;
-    {
-        QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT row_id, op, fields FROM sync_outbox WHERE table_name = ?"));
-        query.addBindValue(table.name());
-        if (!query.exec()) {
-            m_error = query.lastError().text();
-            return false;
-        }
-        while (query.next()) {
-            QSet<QString>& columns = pending[query.value(0).toString()];
-            if (query.value(1).toString() == QLatin1String("delete"))
-                columns.insert(QStringLiteral("deleted"));
-            const QJsonObject fields = parseObject(query.value(2).toString());
-            for (auto it = fields.begin(); it != fields.end(); ++it)
-                columns.insert(it.key());
-        }
-    }
+    if (!pendingColumns(table.name(), &pending))
+        return false;
     QSet<QString> knownUsers;
     QSet<QString> knownOrgs;
     {
@@ -326,6 +311,34 @@ bool ReplicaStore::applyPulledRows(
         return false;
     }
     return true;
+}
+
+bool ReplicaStore::pendingColumns(const QString& table, QHash<QString, QSet<QString>>* pending)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT row_id, op, fields FROM sync_outbox WHERE table_name = ?"));
+    query.addBindValue(table);
+    if (!query.exec()) {
+        m_error = query.lastError().text();
+        return false;
+    }
+    while (query.next()) {
+        QSet<QString>& columns = (*pending)[query.value(0).toString()];
+        if (query.value(1).toString() == QLatin1String("delete"))
+            columns.insert(QStringLiteral("deleted"));
+        const QJsonObject fields = parseObject(query.value(2).toString());
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            columns.insert(it.key());
+    }
+    return true;
+}
+
+bool ReplicaStore::isEmpty(const QString& table)
+{
+    QSqlQuery query(m_db);
+    // The name comes from SyncedTable, never from outside.
+    return query.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1)").arg(table)) && query.next()
+        && query.value(0).toInt() == 0;
 }
 
 QList<SyncConflict> ReplicaStore::openConflicts()

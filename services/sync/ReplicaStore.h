@@ -2,6 +2,7 @@
 
 #include "services/sync/SyncTypes.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
@@ -60,16 +61,21 @@ public:
     bool finishPull(const QString& table, const QString& until, const QString& syncedAt);
     QString lastSyncAt();
 
+    // Per row id, the columns with local changes still in the outbox (a delete counts as "deleted").
+    bool pendingColumns(const QString& table, QHash<QString, QSet<QString>>* pending);
+    bool isEmpty(const QString& table);
+
+    bool setApplying(bool on);
+    bool ensureUser(const QString& userId, const QString& orgId);
+    bool ensureOrg(const QString& orgId, const QString& name);
+
     QList<SyncConflict> openConflicts();
     // Marks the conflict resolved; PickLocal writes the local value as a new local change (pushed with the
     // server's rev as base, so it wins). *rowId names the row changed.
     bool resolve(qint64 conflictId, Sync::Resolution resolution, QString* rowId);
 
 private:
-    bool setApplying(bool on);
     bool exec(const QString& sql, const QVariantList& binds = {});
-    bool ensureUser(const QString& userId, const QString& orgId);
-    bool ensureOrg(const QString& orgId, const QString& name);
 
     QSqlDatabase& m_db;
     QString m_error;

@@ -1,6 +1,7 @@
 #include "services/sync/SyncEngine.h"
 
 #include "services/leads/LeadStore.h"
+#include "services/leads/TimelineStore.h"
 #include "services/storage/DatabaseExecutor.h"
 #include "services/sync/ReplicaStore.h"
 #include "services/sync/SyncWorker.h"
@@ -16,6 +17,7 @@ SyncEngine::SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncO
     qRegisterMetaType<Sync::State>("Sync::State");
     qRegisterMetaType<Sync::ErrorKind>("Sync::ErrorKind");
     qRegisterMetaType<SyncConflict>("SyncConflict");
+    qRegisterMetaType<SyncCopyStats>("SyncCopyStats");
     qRegisterMetaType<QList<SyncConflict>>("QList<SyncConflict>");
     // An engine is attached only to a server workspace's replica: its lead writes are queued from here on.
     executor->runBlocking([](QSqlDatabase& db) { ReplicaStore(db).setReplicating(true); });
@@ -31,6 +33,11 @@ SyncEngine::SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncO
     });
     connect(m_worker, &SyncWorker::errorOccurred, this, &SyncEngine::error);
     connect(m_worker, &SyncWorker::rowsPulled, this, &SyncEngine::onRowsPulled);
+    connect(m_worker, &SyncWorker::tableReloaded, this, [this](const QString& table) {
+        if (table == QLatin1String("leads") && m_leads)
+            emit m_leads->leadsReset();
+    });
+    connect(m_worker, &SyncWorker::tableCopied, this, &SyncEngine::tableCopied);
     connect(m_worker, &SyncWorker::rowsPushed, this, [this](const QString& table, const QStringList& ids) {
         // Conflicts put the server's value into the row; the rev changed in any case.
         if (table == QLatin1String("leads") && m_leads)
@@ -83,6 +90,15 @@ void SyncEngine::stop()
     QMetaObject::invokeMethod(m_worker, &SyncWorker::stop, Qt::BlockingQueuedConnection);
 }
 
+void SyncEngine::setTimelineStore(TimelineStore* timeline)
+{
+    if (m_timeline)
+        disconnect(m_timeline, nullptr, this, nullptr);
+    m_timeline = timeline;
+    if (m_timeline)
+        connect(m_timeline, &TimelineStore::timelineChanged, this, [this] { syncNow(); });
+}
+
 void SyncEngine::syncNow()
 {
     refreshPendingCount();
@@ -101,8 +117,19 @@ void SyncEngine::refreshPendingCount()
         });
 }
 
-void SyncEngine::onRowsPulled(const QString& table, const QStringList& upserted, const QStringList& removed)
+void SyncEngine::onRowsPulled(
+    const QString& table, const QStringList& upserted, const QStringList& removed, const QStringList& parents)
 {
+    if (table == QLatin1String("activities") && m_timeline) {
+        for (const QString& leadId : parents)
+            emit m_timeline->timelineChanged(leadId);
+        return;
+    }
+    if (table == QLatin1String("pipeline_stages") && m_leads) {
+        // Columns and their names come from the stages: views re-read them with the lists.
+        emit m_leads->leadsReset();
+        return;
+    }
     if (table != QLatin1String("leads") || !m_leads)
         return;
     if (upserted.size() + removed.size() > m_options.resetThreshold) {

@@ -14,6 +14,7 @@
 class DatabaseExecutor;
 class LeadStore;
 class SyncWorker;
+class TimelineStore;
 
 // Team mode on the desktop (DESIGN.md section 4): keeps the workspace's SQLite replica and the team server in step.
 // Local writes reach the outbox through SQLite triggers (0010_sync.sql); the engine pushes them in order with their
@@ -36,6 +37,8 @@ public:
     void stop();
     // Push and pull now (also done on every local lead change and every server notification).
     void syncNow();
+    // Open lead timelines reload when activities of their lead arrive, and notes written there are pushed at once.
+    void setTimelineStore(TimelineStore* timeline);
 
     Sync::State state() const { return m_state; }
     QDateTime lastSyncAt() const { return m_lastSyncAt; }
@@ -59,13 +62,17 @@ signals:
     void conflictsChanged();
     // One push-and-pull round is complete.
     void synced();
+    // A table's first full sync (COPY) is written.
+    void tableCopied(const SyncCopyStats& stats);
 
 private:
-    void onRowsPulled(const QString& table, const QStringList& upserted, const QStringList& removed);
+    void onRowsPulled(
+        const QString& table, const QStringList& upserted, const QStringList& removed, const QStringList& parents);
     void refreshPendingCount();
 
     DatabaseExecutor* m_executor;
     LeadStore* m_leads;
+    TimelineStore* m_timeline = nullptr;
     SyncOptions m_options;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;

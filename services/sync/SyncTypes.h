@@ -43,4 +43,18 @@ struct SyncConflict
     QDateTime createdAt;
 };
 
+// How a table's first full sync (COPY) went: what it moved and where the time went.
+struct SyncCopyStats
+{
+    QString table;
+    int rows = 0;
+    qint64 bytes = 0;
+    qint64 readMs = 0;   // the COPY from the server
+    qint64 insertMs = 0; // writing the rows into the replica
+    qint64 indexMs = 0;  // indexes, search index and list figures built at once
+    qint64 commitMs = 0;
+    bool bulk = false;   // into an empty table, without per-row triggers
+};
+
 Q_DECLARE_METATYPE(SyncConflict)
+Q_DECLARE_METATYPE(SyncCopyStats)

@@ -2,9 +2,12 @@
 
 #include "models/Ids.h"
 #include "services/storage/DatabaseExecutor.h"
+#include "services/sync/ReplicaBulkLoader.h"
 #include "services/sync/ReplicaStore.h"
+#include "services/sync/ServerViewCheck.h"
 #include "services/sync/SyncErrorClassifier.h"
 #include "services/sync/SyncedTable.h"
+#include "services/sync/TableSnapshotReader.h"
 #include "services/teamserver/PgConnection.h"
 
 #include <QCoreApplication>
@@ -13,6 +16,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <utility>
 
 namespace {
 const QString kChannel = QStringLiteral("hub_changes");
@@ -171,7 +176,9 @@ void SyncWorker::connectNow()
     }
     QSqlDriver* driver = m_pg->db().driver();
     connect(driver, &QSqlDriver::notification, this,
-        [this](const QString& name, QSqlDriver::NotificationSource, const QVariant&) { onNotification(name); });
+        [this](const QString& name, QSqlDriver::NotificationSource, const QVariant& payload) {
+            onNotification(name, payload);
+        });
     if (!driver->subscribeToNotification(kChannel)) {
         fail(Sync::ErrorKind::Other,
             QCoreApplication::translate("SyncEngine", "Live updates from the team server could not be started: %1")
@@ -180,15 +187,24 @@ void SyncWorker::connectNow()
         return;
     }
     m_backoffMs = m_options.initialBackoffMs;
+    m_reconcilePending = true;
     emit connected(m_serverOrgId, m_serverUserId);
     m_heartbeat->start();
     runCycle();
 }
 
-void SyncWorker::onNotification(const QString& name)
+void SyncWorker::onNotification(const QString& name, const QVariant& payload)
 {
-    if (name == kChannel)
-        requestSync();
+    if (name != kChannel)
+        return;
+    // {"table": …, "id": …} (hub_private.notify_change). A change of memberships, teams or users can hide many rows.
+    const QJsonObject change = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+    const QString table = change.value(QStringLiteral("table")).toString();
+    if (SyncedTable::byName(table))
+        m_notified[table].insert(change.value(QStringLiteral("id")).toString());
+    else
+        m_reconcilePending = true;
+    requestSync();
 }
 
 void SyncWorker::heartbeat()
@@ -208,7 +224,7 @@ void SyncWorker::runCycle()
     QList<SyncConflict> added;
     if (!pushOutbox(&added))
         return;
-    if (!pull(SyncedTable::leads()))
+    if (!pullAll())
         return;
     QList<SyncConflict> open;
     int pending = 0;
@@ -308,23 +324,135 @@ bool SyncWorker::pushOne(const OutboxEntry& entry, QList<SyncConflict>* added, b
     return true;
 }
 
-bool SyncWorker::pull(const SyncedTable& table)
+void SyncWorker::queryFailed(const QString& sqlState, const QString& text)
+{
+    if (SyncErrorClassifier::connectionLost(sqlState, text)) {
+        connectionLost(text);
+        return;
+    }
+    const auto classified = SyncErrorClassifier::queryFailure(sqlState, text);
+    fail(classified.kind, classified.message, false);
+}
+
+// One snapshot for every table of the cycle, so a row and the row it belongs to (an activity and its lead) arrive
+// together. Tables never synced come by COPY in one transaction whose snapshot is that cycle's cursor.
+bool SyncWorker::pullAll()
+{
+    QList<const SyncedTable*> fresh;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        ReplicaStore replica(db);
+        for (const SyncedTable* table : SyncedTable::all())
+            if (replica.cursor(table->name()).isEmpty())
+                fresh.append(table);
+    });
+    QString until;
+    if (!fresh.isEmpty()) {
+        if (!copyTables(fresh, &until))
+            return false;
+    } else {
+        QSqlQuery query(m_pg->db());
+        if (!query.exec(QStringLiteral("SELECT hub.sync_snapshot()")) || !query.next()) {
+            queryFailed(query.lastError().nativeErrorCode(), errorText(query.lastError()));
+            return false;
+        }
+        until = query.value(0).toString();
+    }
+    for (const SyncedTable* table : SyncedTable::all())
+        if (!fresh.contains(table) && !pull(*table, until))
+            return false;
+    const QHash<QString, QSet<QString>> notified = std::exchange(m_notified, {});
+    const QHash<QString, QSet<QString>> pulled = std::exchange(m_pulled, {});
+    for (const SyncedTable* table : SyncedTable::all()) {
+        if (m_reconcilePending) {
+            if (!checkView(*table, nullptr))
+                return false;
+        } else if (notified.contains(table->name())) {
+            const QSet<QString> notPulled = notified.value(table->name()) - pulled.value(table->name());
+            if (!checkView(*table, &notPulled))
+                return false;
+        }
+    }
+    m_reconcilePending = false;
+    return true;
+}
+
+bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* until)
+{
+    QList<bool> empty;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        ReplicaStore replica(db);
+        for (const SyncedTable* table : tables)
+            empty.append(replica.isEmpty(table->name()));
+    });
+    QList<TableSnapshotReader::Request> requests;
+    for (int i = 0; i < tables.size(); ++i)
+        requests.append({ tables.at(i), !empty.at(i) });
+    TableSnapshotReader reader(*m_pg);
+    QList<TableSnapshotReader::Snapshot> snapshots;
+    if (!reader.read(requests, until, &snapshots)) {
+        queryFailed(reader.sqlState(), reader.errorText());
+        return false;
+    }
+    const QString stamp = Ids::toStorage(QDateTime::currentDateTimeUtc());
+    for (int i = 0; i < tables.size(); ++i) {
+        const SyncedTable& table = *tables.at(i);
+        TableSnapshotReader::Snapshot& snapshot = snapshots[i];
+        ReplicaBulkLoader::Result result;
+        bool loaded = false;
+        QString localError;
+        m_executor->runBlocking([&](QSqlDatabase& db) {
+            ReplicaBulkLoader loader(db);
+            loaded = loader.load(
+                table, snapshot.columns, snapshot.data, *until, stamp, m_options.resetThreshold, &result);
+            localError = loader.lastError();
+        });
+        snapshot.data = QByteArray();
+        if (!loaded) {
+            fail(Sync::ErrorKind::LocalDatabase,
+                QCoreApplication::translate("SyncEngine", "Changes from the server could not be saved: %1")
+                    .arg(localError),
+                false);
+            return false;
+        }
+        SyncCopyStats stats;
+        stats.table = table.name();
+        stats.rows = result.rows;
+        stats.bytes = snapshot.bytes;
+        stats.readMs = snapshot.readMs;
+        stats.insertMs = result.insertMs;
+        stats.indexMs = result.rebuildMs;
+        stats.commitMs = result.commitMs;
+        stats.bulk = result.bulk;
+        emit tableCopied(stats);
+        if (result.rows > m_options.resetThreshold)
+            emit tableReloaded(table.name());
+        else if (result.rows > 0)
+            emit rowsPulled(table.name(), result.upserted, result.removed, result.parents);
+    }
+    return true;
+}
+
+bool SyncWorker::checkView(const SyncedTable& table, const QSet<QString>* notified)
+{
+    ServerViewCheck check(*m_pg, m_executor);
+    QStringList dropped;
+    if (!(notified ? check.dropHidden(table, *notified, &dropped) : check.reconcile(table, &dropped))) {
+        queryFailed(check.sqlState(), check.errorText());
+        return false;
+    }
+    if (!check.localError().isEmpty())
+        emit errorOccurred(Sync::ErrorKind::LocalDatabase,
+            QCoreApplication::translate("SyncEngine", "Records you may no longer see could not be removed: %1")
+                .arg(check.localError()));
+    else if (!dropped.isEmpty())
+        emit rowsPulled(table.name(), {}, dropped, {});
+    return true;
+}
+
+bool SyncWorker::pull(const SyncedTable& table, const QString& until)
 {
     QString since;
     m_executor->runBlocking([&](QSqlDatabase& db) { since = ReplicaStore(db).cursor(table.name()); });
-    QSqlQuery query(m_pg->db());
-    if (!query.exec(QStringLiteral("SELECT hub.sync_snapshot()")) || !query.next()) {
-        const QSqlError error = query.lastError();
-        if (SyncErrorClassifier::connectionLost(error.nativeErrorCode(), errorText(error))) {
-            connectionLost(errorText(error));
-        } else {
-            const auto classified = SyncErrorClassifier::queryFailure(error.nativeErrorCode(), errorText(error));
-            fail(classified.kind, classified.message, false);
-        }
-        return false;
-    }
-    const QString until = query.value(0).toString();
-    query.finish();
     qint64 afterRev = 0;
     for (;;) {
         QSqlQuery page(m_pg->db());
@@ -336,13 +464,7 @@ bool SyncWorker::pull(const SyncedTable& table)
         page.addBindValue(afterRev);
         page.addBindValue(m_options.pageSize);
         if (!page.exec()) {
-            const QSqlError error = page.lastError();
-            if (SyncErrorClassifier::connectionLost(error.nativeErrorCode(), errorText(error))) {
-                connectionLost(errorText(error));
-            } else {
-                const auto classified = SyncErrorClassifier::queryFailure(error.nativeErrorCode(), errorText(error));
-                fail(classified.kind, classified.message, false);
-            }
+            queryFailed(page.lastError().nativeErrorCode(), errorText(page.lastError()));
             return false;
         }
         QList<QJsonObject> rows;
@@ -367,7 +489,16 @@ bool SyncWorker::pull(const SyncedTable& table)
                     false);
                 return false;
             }
-            emit rowsPulled(table.name(), upserted, removed);
+            QSet<QString>& pulled = m_pulled[table.name()];
+            for (const QString& id : std::as_const(upserted))
+                pulled.insert(id);
+            for (const QString& id : std::as_const(removed))
+                pulled.insert(id);
+            QSet<QString> parents;
+            if (!table.parentColumn().isEmpty())
+                for (const QJsonObject& row : std::as_const(rows))
+                    parents.insert(row.value(table.parentColumn()).toString());
+            emit rowsPulled(table.name(), upserted, removed, QStringList(parents.begin(), parents.end()));
         }
         if (rows.size() < m_options.pageSize)
             break;

@@ -5,6 +5,7 @@
 #include "services/teamserver/PgConnInfo.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -38,7 +39,12 @@ public slots:
 signals:
     void stateChanged(Sync::State state);
     void errorOccurred(Sync::ErrorKind kind, const QString& message);
-    void rowsPulled(const QString& table, const QStringList& upserted, const QStringList& removed);
+    // parents: for rows that belong to another (activities), the ids of the rows they belong to.
+    void rowsPulled(
+        const QString& table, const QStringList& upserted, const QStringList& removed, const QStringList& parents);
+    // A first sync wrote this many rows at once: open lists re-read everything.
+    void tableReloaded(const QString& table);
+    void tableCopied(const SyncCopyStats& stats);
     void rowsPushed(const QString& table, const QStringList& ids);
     void pendingCountChanged(int count);
     void lastSyncAtChanged(const QDateTime& at);
@@ -50,14 +56,20 @@ private:
     void connectNow();
     void runCycle();
     bool pushOutbox(QList<SyncConflict>* added);
-    bool pull(const SyncedTable& table);
+    bool pullAll();
+    bool pull(const SyncedTable& table, const QString& until);
+    bool copyTables(const QList<const SyncedTable*>& tables, QString* until);
+    // "Leaving a user's view": a full check (notified null) or one of the notified rows the pull did not return.
+    bool checkView(const SyncedTable& table, const QSet<QString>* notified);
+    // A statement on the server failed: reconnect later when the connection broke, otherwise report it.
+    void queryFailed(const QString& sqlState, const QString& text);
     bool pushOne(const OutboxEntry& entry, QList<SyncConflict>* added, bool* blocked);
     void connectionLost(const QString& message);
     void fail(Sync::ErrorKind kind, const QString& message, bool retry);
     void scheduleReconnect();
     void setState(Sync::State state);
     void heartbeat();
-    void onNotification(const QString& name);
+    void onNotification(const QString& name, const QVariant& payload);
 
     DatabaseExecutor* m_executor;
     SyncOptions m_options;
@@ -72,4 +84,10 @@ private:
     QString m_serverOrgId;
     QString m_serverUserId;
     QSet<QString> m_localUsers;
+    // The server may have hidden rows from this member since the last full check (connected, memberships changed).
+    bool m_reconcilePending = true;
+    // Per synced table, the rows the server notified changes of since the last cycle, and the rows this cycle pulled:
+    // a notified row the pull did not return may have left the member's view.
+    QHash<QString, QSet<QString>> m_notified;
+    QHash<QString, QSet<QString>> m_pulled;
 };

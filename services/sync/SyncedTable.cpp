@@ -46,15 +46,63 @@ const SyncedTable& SyncedTable::leads()
             QStringLiteral("sms_opt_out"), QStringLiteral("marketing_consent"), QStringLiteral("deleted") };
         t.m_timeColumns = { QStringLiteral("consent_at"), QStringLiteral("ai_profile_at"),
             QStringLiteral("last_contacted_at"), QStringLiteral("created_at"), QStringLiteral("updated_at") };
+        // 0001/0002/0009 (search index, list figures) and 0010 (outbox).
+        t.m_bulkTriggers = { QStringLiteral("leads_fts_insert"), QStringLiteral("lead_figures_insert"),
+            QStringLiteral("leads_outbox_insert") };
+        t.m_bulkRebuild = { QStringLiteral("INSERT INTO leads_fts (leads_fts) VALUES ('rebuild')"),
+            QStringLiteral("INSERT OR REPLACE INTO lead_figures (lead_rowid, deleted, status, currency, value_minor) "
+                           "SELECT rowid, deleted, status, currency, value_minor FROM leads") };
         return t;
     }();
     return table;
 }
 
+const SyncedTable& SyncedTable::activities()
+{
+    static const SyncedTable table = [] {
+        SyncedTable t;
+        t.m_name = QStringLiteral("activities");
+        t.m_columns = QStringList { QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("lead_id"),
+            QStringLiteral("kind"), QStringLiteral("body"), QStringLiteral("meta"), QStringLiteral("created_at"),
+            QStringLiteral("updated_at"), QStringLiteral("deleted"), QStringLiteral("rev") };
+        t.m_parentColumn = QStringLiteral("lead_id");
+        t.m_jsonColumns = { QStringLiteral("meta") };
+        t.m_boolColumns = { QStringLiteral("deleted") };
+        t.m_timeColumns = { QStringLiteral("created_at"), QStringLiteral("updated_at") };
+        t.m_bulkTriggers = { QStringLiteral("activities_outbox_insert") };
+        return t;
+    }();
+    return table;
+}
+
+const SyncedTable& SyncedTable::pipelineStages()
+{
+    static const SyncedTable table = [] {
+        SyncedTable t;
+        t.m_name = QStringLiteral("pipeline_stages");
+        t.m_columns = QStringList { QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("key"),
+            QStringLiteral("name"), QStringLiteral("position"), QStringLiteral("color"), QStringLiteral("is_closed"),
+            QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("deleted"),
+            QStringLiteral("rev") };
+        t.m_boolColumns = { QStringLiteral("is_closed"), QStringLiteral("deleted") };
+        t.m_timeColumns = { QStringLiteral("created_at"), QStringLiteral("updated_at") };
+        t.m_bulkTriggers = { QStringLiteral("pipeline_stages_outbox_insert") };
+        return t;
+    }();
+    return table;
+}
+
+const QList<const SyncedTable*>& SyncedTable::all()
+{
+    static const QList<const SyncedTable*> tables { &pipelineStages(), &leads(), &activities() };
+    return tables;
+}
+
 const SyncedTable* SyncedTable::byName(const QString& name)
 {
-    if (name == leads().name())
-        return &leads();
+    for (const SyncedTable* table : all())
+        if (table->name() == name)
+            return table;
     return nullptr;
 }
 

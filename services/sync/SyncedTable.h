@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonValue>
+#include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -12,6 +13,10 @@ class SyncedTable
 {
 public:
     static const SyncedTable& leads();
+    static const SyncedTable& activities();
+    static const SyncedTable& pipelineStages();
+    // Every synced table, in the order pulls apply them (a row's parent before the row: leads before activities).
+    static const QList<const SyncedTable*>& all();
     static const SyncedTable* byName(const QString& name);
 
     QString name() const { return m_name; }
@@ -20,6 +25,12 @@ public:
     bool hasColumn(const QString& column) const { return m_columns.contains(column); }
     // Columns that reference users (owner_id, assigned_to) and so may name server users the replica lacks.
     const QStringList& userColumns() const { return m_userColumns; }
+    // The column naming the row a row belongs to (activities: lead_id), or empty.
+    QString parentColumn() const { return m_parentColumn; }
+    // A first sync into an empty replica table writes the rows without these per-row triggers and then brings what
+    // they maintain up to date at once with bulkRebuild() (one FTS rebuild instead of an index segment per row).
+    const QStringList& bulkTriggers() const { return m_bulkTriggers; }
+    const QStringList& bulkRebuild() const { return m_bulkRebuild; }
 
     // A pulled JSON value as SQLite stores it.
     QVariant toLocal(const QString& column, const QJsonValue& value) const;
@@ -30,6 +41,9 @@ private:
     QString m_name;
     QStringList m_columns;
     QStringList m_userColumns;
+    QString m_parentColumn;
+    QStringList m_bulkTriggers;
+    QStringList m_bulkRebuild;
     QSet<QString> m_jsonColumns;
     QSet<QString> m_boolColumns;
     QSet<QString> m_timeColumns;

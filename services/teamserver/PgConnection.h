@@ -3,6 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 class PgConnInfo;
 
 // One QPSQL connection under a name of its own, closed and unregistered when this goes away. Like every
@@ -21,6 +23,12 @@ public:
     QSqlDatabase& db() { return m_db; }
     QString connectionName() const { return m_name; }
     QString errorText() const { return m_error; }
+
+    // Runs a `COPY (…) TO STDOUT` statement on this connection through libpq and hands the data to sink in the
+    // order the server sent it (binary COPY: the file header, then the rows). False with errorText() and
+    // *sqlState (empty when the connection broke) on failure. No QSqlQuery of this connection may be active.
+    bool copyOut(const QString& sql, const std::function<void(const char* data, int size)>& sink,
+        QString* sqlState = nullptr);
 
     static bool driverAvailable();
     static QString driverMissingMessage();

@@ -8,3 +8,5 @@ int runKanbanBenchmark(const BenchOptions& options);
 int runStartupBenchmark(const BenchOptions& options);
 int runImportBenchmark(const BenchOptions& options);
 int runDedupeBenchmark(const BenchOptions& options);
+// Team mode against the PostgreSQL test cluster named by HUB_TEST_PG_CONNINFO (exit code 2 without one).
+int runSyncBenchmark(const BenchOptions& options);

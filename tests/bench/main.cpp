@@ -19,7 +19,7 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Business Hub performance benchmarks (DESIGN.md section 10)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("search, kanban, startup, import or dedupe"));
+    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("search, kanban, startup, import, dedupe or sync"));
     const QCommandLineOption countOption(QStringLiteral("n"), QStringLiteral("Number of generated leads."),
         QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON line on stdout."));
@@ -34,7 +34,7 @@ int main(int argc, char* argv[])
 
     const QStringList positional = parser.positionalArguments();
     const QStringList scenarios { QStringLiteral("search"), QStringLiteral("kanban"), QStringLiteral("startup"),
-        QStringLiteral("import"), QStringLiteral("dedupe") };
+        QStringLiteral("import"), QStringLiteral("dedupe"), QStringLiteral("sync") };
     if (positional.size() != 1 || !scenarios.contains(positional.first())) {
         std::fprintf(stderr, "hub-bench: give one scenario: %s\n", qPrintable(scenarios.join(QStringLiteral(", "))));
         return 2;
@@ -67,5 +67,7 @@ int main(int argc, char* argv[])
         return runImportBenchmark(options);
     if (scenario == QLatin1String("dedupe"))
         return runDedupeBenchmark(options);
+    if (scenario == QLatin1String("sync"))
+        return runSyncBenchmark(options);
     return runStartupBenchmark(options);
 }

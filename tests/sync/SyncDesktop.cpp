@@ -18,7 +18,12 @@ SyncOptions SyncDesktop::fastOptions()
 
 SyncDesktop::SyncDesktop(const SyncOptions& options)
     : m_engine(std::make_unique<SyncEngine>(&m_ws.executor(), &m_ws.store(), options))
-{ }
+{
+    m_engine->setTimelineStore(&m_ws.timeline());
+    // Every error in the test log, also those a test does not wait for.
+    QObject::connect(m_engine.get(), &SyncEngine::error, m_engine.get(),
+        [](Sync::ErrorKind, const QString& message) { qWarning("sync error: %s", qPrintable(message)); });
+}
 
 SyncDesktop::~SyncDesktop()
 {
@@ -50,10 +55,15 @@ bool SyncDesktop::syncAndWait()
 
 QVariant SyncDesktop::leadValue(const QString& id, const QString& column)
 {
+    return value(QStringLiteral("leads"), id, column);
+}
+
+QVariant SyncDesktop::value(const QString& table, const QString& id, const QString& column)
+{
     QVariant value;
     m_ws.runBlocking([&](QSqlDatabase& db) {
         QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT %1 FROM leads WHERE id = ?").arg(column));
+        query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, table));
         query.addBindValue(id);
         if (query.exec() && query.next())
             value = query.value(0);

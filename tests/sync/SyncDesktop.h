@@ -7,7 +7,8 @@
 
 #include <memory>
 
-// One desktop of a team-mode test: its own SQLite workspace and a SyncEngine on it (destroyed first).
+// One desktop of a team-mode test: its own SQLite workspace and a SyncEngine on it (destroyed first), with the
+// workspace's timeline attached.
 class SyncDesktop
 {
 public:
@@ -25,6 +26,8 @@ public:
     bool syncAndWait();
 
     QVariant leadValue(const QString& id, const QString& column);
+    // A column of a row of any replica table; invalid when the row is not there.
+    QVariant value(const QString& table, const QString& id, const QString& column);
     int outboxCount();
 
 private:

@@ -1,0 +1,172 @@
+#include "services/sync/PgBinaryCopy.h"
+
+#include <QtEndian>
+
+#include <cstring>
+#include <limits>
+
+namespace {
+constexpr char kSignature[] = "PGCOPY\n\377\r\n\0";
+constexpr int kSignatureSize = 11;
+
+template <typename T>
+T readBig(const char* p)
+{
+    T value;
+    std::memcpy(&value, p, sizeof value);
+    return qFromBigEndian(value);
+}
+
+void put(char* out, int value, int digits)
+{
+    for (int i = digits - 1; i >= 0; --i) {
+        out[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+} // namespace
+
+CopyColumn CopyColumn::forServerType(const QString& name, const QString& typeName)
+{
+    CopyColumn column;
+    column.name = name;
+    if (typeName == QLatin1String("bool"))
+        column.kind = Kind::Bool;
+    else if (typeName == QLatin1String("int2"))
+        column.kind = Kind::Int16;
+    else if (typeName == QLatin1String("int4"))
+        column.kind = Kind::Int32;
+    else if (typeName == QLatin1String("int8"))
+        column.kind = Kind::Int64;
+    else if (typeName == QLatin1String("timestamptz"))
+        column.kind = Kind::Time;
+    else if (typeName == QLatin1String("jsonb"))
+        column.kind = Kind::Jsonb;
+    else
+        column.castToText = typeName != QLatin1String("text") && typeName != QLatin1String("varchar");
+    return column;
+}
+
+QString CopyColumn::selectExpression() const
+{
+    QString quoted = name;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
+    return castToText ? quoted + QStringLiteral("::text") : quoted;
+}
+
+void formatPgTimestamp(qint64 micros, char* out)
+{
+    // PostgreSQL's epoch is 2000-01-01, 10,957 days after the Unix epoch.
+    const qint64 ms = floorDiv(micros, 1000) + qint64(10957) * 86400000;
+    qint64 days = floorDiv(ms, 86400000);
+    const qint64 msOfDay = ms - days * 86400000;
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    days += 719468;
+    const qint64 era = floorDiv(days, 146097);
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+    put(out, year, 4);
+    out[4] = '-';
+    put(out + 5, month, 2);
+    out[7] = '-';
+    put(out + 8, day, 2);
+    out[10] = 'T';
+    put(out + 11, static_cast<int>(msOfDay / 3600000), 2);
+    out[13] = ':';
+    put(out + 14, static_cast<int>(msOfDay / 60000 % 60), 2);
+    out[16] = ':';
+    put(out + 17, static_cast<int>(msOfDay / 1000 % 60), 2);
+    out[19] = '.';
+    put(out + 20, static_cast<int>(msOfDay % 1000), 3);
+    out[23] = 'Z';
+}
+
+PgBinaryCopyReader::PgBinaryCopyReader(const QByteArray& data)
+    : m_data(data)
+{ }
+
+bool PgBinaryCopyReader::fail(const QString& message)
+{
+    m_error = message;
+    return false;
+}
+
+bool PgBinaryCopyReader::readHeader()
+{
+    if (m_data.size() < kSignatureSize + 8 || std::memcmp(m_data.constData(), kSignature, kSignatureSize) != 0)
+        return fail(QStringLiteral("not a binary COPY stream"));
+    const quint32 extension = readBig<quint32>(m_data.constData() + kSignatureSize + 4);
+    m_pos = kSignatureSize + 8 + static_cast<qsizetype>(extension);
+    if (m_pos > m_data.size())
+        return fail(QStringLiteral("truncated COPY header"));
+    return true;
+}
+
+bool PgBinaryCopyReader::next()
+{
+    if (m_atEnd)
+        return false;
+    if (m_pos + 2 > m_data.size())
+        return fail(QStringLiteral("COPY data ends without its trailer"));
+    const qint16 count = readBig<qint16>(m_data.constData() + m_pos);
+    m_pos += 2;
+    if (count == -1) {
+        m_atEnd = true;
+        return false;
+    }
+    if (count < 0)
+        return fail(QStringLiteral("malformed COPY row"));
+    m_fields.resize(static_cast<size_t>(count));
+    for (Field& field : m_fields) {
+        if (m_pos + 4 > m_data.size())
+            return fail(QStringLiteral("truncated COPY row"));
+        field.size = readBig<qint32>(m_data.constData() + m_pos);
+        m_pos += 4;
+        field.offset = m_pos;
+        if (field.size > 0) {
+            if (m_pos + field.size > m_data.size())
+                return fail(QStringLiteral("truncated COPY field"));
+            m_pos += field.size;
+        } else if (field.size < -1) {
+            return fail(QStringLiteral("malformed COPY field"));
+        }
+    }
+    return true;
+}
+
+qint64 PgBinaryCopyReader::integer(int i, CopyColumn::Kind kind) const
+{
+    const char* p = data(i);
+    switch (kind) {
+    case CopyColumn::Kind::Bool:
+        return size(i) >= 1 && p[0] != 0 ? 1 : 0;
+    case CopyColumn::Kind::Int16:
+        return size(i) == 2 ? readBig<qint16>(p) : 0;
+    case CopyColumn::Kind::Int32:
+        return size(i) == 4 ? readBig<qint32>(p) : 0;
+    default:
+        return size(i) == 8 ? readBig<qint64>(p) : 0;
+    }
+}
+
+bool PgBinaryCopyReader::time(int i, char* out) const
+{
+    if (size(i) != 8)
+        return false;
+    const qint64 micros = readBig<qint64>(data(i));
+    if (micros == std::numeric_limits<qint64>::max() || micros == std::numeric_limits<qint64>::min())
+        return false;
+    formatPgTimestamp(micros, out);
+    return true;
+}

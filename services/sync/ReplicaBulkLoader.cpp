@@ -1,0 +1,277 @@
+#include "services/sync/ReplicaBulkLoader.h"
+
+#include "services/sync/ReplicaStore.h"
+#include "services/sync/SyncedTable.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <array>
+#include <map>
+#include <vector>
+
+namespace {
+sqlite3* handleOf(QSqlDatabase& db)
+{
+    const QVariant handle = db.driver()->handle();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3* const*>(handle.constData())
+        : nullptr;
+}
+
+// Finalizes the prepared statements of one load.
+struct Statements
+{
+    std::map<QString, sqlite3_stmt*> byKey;
+    ~Statements()
+    {
+        for (auto& entry : byKey)
+            sqlite3_finalize(entry.second);
+    }
+};
+} // namespace
+
+ReplicaBulkLoader::ReplicaBulkLoader(QSqlDatabase& db)
+    : m_db(db)
+{ }
+
+bool ReplicaBulkLoader::run(const QString& sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql)) {
+        m_error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& columns, const QByteArray& data,
+    const QString& until, const QString& syncedAt, int idLimit, Result* result)
+{
+    sqlite3* handle = handleOf(m_db);
+    if (!handle) {
+        m_error = QStringLiteral("no SQLite handle");
+        return false;
+    }
+    ReplicaStore replica(m_db);
+    QHash<QString, QSet<QString>> pending;
+    if (!replica.pendingColumns(table.name(), &pending)) {
+        m_error = replica.lastError();
+        return false;
+    }
+    PgBinaryCopyReader reader(data);
+    if (!reader.readHeader()) {
+        m_error = reader.error();
+        return false;
+    }
+    QStringList names;
+    for (const CopyColumn& column : columns)
+        names.append(column.name);
+    const int orgIndex = static_cast<int>(names.indexOf(QStringLiteral("org_id")));
+    const int deletedIndex = static_cast<int>(names.indexOf(QStringLiteral("deleted")));
+    const int parentIndex = table.parentColumn().isEmpty() ? -1 : static_cast<int>(names.indexOf(table.parentColumn()));
+    QList<int> userIndexes;
+    for (const QString& column : table.userColumns())
+        if (names.contains(column))
+            userIndexes.append(static_cast<int>(names.indexOf(column)));
+
+    QElapsedTimer clock;
+    clock.start();
+    const bool bulk = replica.isEmpty(table.name());
+    result->bulk = bulk;
+    if (!m_db.transaction()) {
+        m_error = m_db.lastError().text();
+        return false;
+    }
+    // Parents (orgs, users) are made sure of once, after the rows.
+    bool ok = run(QStringLiteral("PRAGMA defer_foreign_keys = ON")) && replica.setApplying(true);
+    if (!ok && m_error.isEmpty())
+        m_error = replica.lastError();
+    QStringList triggerSql;
+    for (const QString& trigger : table.bulkTriggers()) {
+        if (!ok || !bulk)
+            break;
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"));
+        query.addBindValue(trigger);
+        if (!query.exec()) {
+            m_error = query.lastError().text();
+            ok = false;
+        } else if (query.next()) {
+            triggerSql.append(query.value(0).toString());
+            query.finish();
+            ok = run(QStringLiteral("DROP TRIGGER \"%1\"").arg(trigger));
+        }
+    }
+
+    // Into an empty table, its secondary indexes are built once at the end (a sort each) instead of row by row.
+    QStringList indexSql;
+    if (ok && bulk) {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"));
+        query.addBindValue(table.name());
+        ok = query.exec();
+        QStringList names;
+        while (ok && query.next()) {
+            names.append(query.value(0).toString());
+            indexSql.append(query.value(1).toString());
+        }
+        if (!ok)
+            m_error = query.lastError().text();
+        query.finish();
+        for (const QString& index : std::as_const(names))
+            ok = ok && run(QStringLiteral("DROP INDEX \"%1\"").arg(index));
+    }
+    // Enough page cache for the table and its primary key while they are written.
+    int cacheSize = 0;
+    {
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral("PRAGMA cache_size")) && query.next())
+            cacheSize = query.value(0).toInt();
+    }
+    ok = ok && run(QStringLiteral("PRAGMA cache_size = -131072"));
+
+    Statements statements;
+    const auto statementFor = [&](const QSet<QString>& keep) -> sqlite3_stmt* {
+        QStringList updates;
+        for (const QString& column : std::as_const(names))
+            if (column != QLatin1String("id") && !keep.contains(column))
+                updates.append(QStringLiteral("\"%1\" = excluded.\"%1\"").arg(column));
+        const QString key = bulk ? QString() : updates.join(QLatin1Char(','));
+        const auto found = statements.byKey.find(key);
+        if (found != statements.byKey.end())
+            return found->second;
+        QString sql = QStringLiteral("INSERT INTO %1 (\"%2\") VALUES (%3)")
+                          .arg(table.name(), names.join(QStringLiteral("\", \"")),
+                              QStringList(names.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+        if (!bulk)
+            sql += updates.isEmpty() ? QStringLiteral(" ON CONFLICT (id) DO NOTHING")
+                                     : QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ") + updates.join(QStringLiteral(", "));
+        const QByteArray utf8 = sql.toUtf8();
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(handle, utf8.constData(), static_cast<int>(utf8.size()), &statement, nullptr)
+            != SQLITE_OK) {
+            m_error = QString::fromUtf8(sqlite3_errmsg(handle));
+            sqlite3_finalize(statement);
+            return nullptr;
+        }
+        statements.byKey.emplace(key, statement);
+        return statement;
+    };
+
+    QSet<QByteArray> orgs;
+    QSet<QByteArray> users;
+    QSet<QString> parents;
+    std::vector<std::array<char, 24>> times(static_cast<size_t>(columns.size()));
+    while (ok && reader.next()) {
+        if (reader.fieldCount() != columns.size()) {
+            m_error = QStringLiteral("a COPY row has %1 fields, expected %2").arg(reader.fieldCount()).arg(columns.size());
+            ok = false;
+            break;
+        }
+        if (reader.isNull(0))
+            continue;
+        const QString id = pending.isEmpty() && result->rows >= idLimit
+            ? QString()
+            : QString::fromUtf8(reader.data(0), reader.size(0));
+        sqlite3_stmt* statement = statementFor(pending.isEmpty() ? QSet<QString>() : pending.value(id));
+        if (!statement) {
+            ok = false;
+            break;
+        }
+        for (int i = 0; i < columns.size(); ++i) {
+            const int parameter = i + 1;
+            if (reader.isNull(i)) {
+                sqlite3_bind_null(statement, parameter);
+                continue;
+            }
+            switch (columns.at(i).kind) {
+            case CopyColumn::Kind::Text:
+                sqlite3_bind_text(statement, parameter, reader.data(i), reader.size(i), SQLITE_STATIC);
+                break;
+            case CopyColumn::Kind::Jsonb: // a version byte (1), then the JSON text
+                if (reader.size(i) >= 1)
+                    sqlite3_bind_text(statement, parameter, reader.data(i) + 1, reader.size(i) - 1, SQLITE_STATIC);
+                else
+                    sqlite3_bind_null(statement, parameter);
+                break;
+            case CopyColumn::Kind::Time:
+                if (reader.time(i, times[static_cast<size_t>(i)].data()))
+                    sqlite3_bind_text(statement, parameter, times[static_cast<size_t>(i)].data(), 24, SQLITE_STATIC);
+                else
+                    sqlite3_bind_null(statement, parameter);
+                break;
+            default:
+                sqlite3_bind_int64(statement, parameter, reader.integer(i, columns.at(i).kind));
+                break;
+            }
+        }
+        if (sqlite3_step(statement) != SQLITE_DONE) {
+            m_error = QString::fromUtf8(sqlite3_errmsg(handle));
+            ok = false;
+        }
+        sqlite3_reset(statement);
+        if (orgIndex >= 0 && !reader.isNull(orgIndex))
+            orgs.insert(QByteArray(reader.data(orgIndex), reader.size(orgIndex)));
+        for (int index : std::as_const(userIndexes))
+            if (!reader.isNull(index))
+                users.insert(QByteArray(reader.data(index), reader.size(index)));
+        if (result->rows < idLimit) {
+            const bool deleted = deletedIndex >= 0 && !reader.isNull(deletedIndex)
+                && reader.integer(deletedIndex, columns.at(deletedIndex).kind) != 0;
+            (deleted ? result->removed : result->upserted).append(id);
+            if (parentIndex >= 0 && !reader.isNull(parentIndex))
+                parents.insert(QString::fromUtf8(reader.data(parentIndex), reader.size(parentIndex)));
+        }
+        ++result->rows;
+    }
+    if (ok && !reader.atEnd()) {
+        m_error = reader.error();
+        ok = false;
+    }
+    if (result->rows > idLimit) {
+        result->upserted.clear();
+        result->removed.clear();
+        parents.clear();
+    }
+    result->parents = QStringList(parents.begin(), parents.end());
+    statements.byKey.clear();
+    result->insertMs = clock.restart();
+
+    const QString orgOfUsers = orgs.isEmpty() ? QString() : QString::fromUtf8(*orgs.constBegin());
+    for (const QByteArray& org : std::as_const(orgs))
+        ok = ok && replica.ensureOrg(QString::fromUtf8(org), QString());
+    for (const QByteArray& user : std::as_const(users))
+        ok = ok && replica.ensureUser(QString::fromUtf8(user), orgOfUsers);
+    if (!ok && m_error.isEmpty())
+        m_error = replica.lastError();
+    for (const QString& sql : std::as_const(indexSql))
+        ok = ok && run(sql);
+    for (const QString& sql : table.bulkRebuild())
+        ok = ok && (!bulk || run(sql));
+    for (const QString& sql : std::as_const(triggerSql))
+        ok = ok && run(sql);
+    ok = ok && replica.setApplying(false) && replica.finishPull(table.name(), until, syncedAt);
+    if (!ok && m_error.isEmpty())
+        m_error = replica.lastError();
+    result->rebuildMs = clock.restart();
+    if (!ok || !m_db.commit()) {
+        if (ok)
+            m_error = m_db.lastError().text();
+        m_db.rollback();
+        if (cacheSize != 0)
+            run(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
+        return false;
+    }
+    result->commitMs = clock.elapsed();
+    if (cacheSize != 0)
+        run(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
+    return true;
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "services/sync/PgBinaryCopy.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+class SyncedTable;
+
+// Writes a first-sync COPY (TableSnapshotReader) into the replica, on the workspace's database thread, in one
+// transaction that also stores the table's cursor: either everything is there with its cursor, or nothing is.
+// Rows go in through one prepared statement of SQLite's C API. Into an empty table they go without the per-row
+// triggers of SyncedTable::bulkTriggers(), whose work is then done once (SyncedTable::bulkRebuild()), and without
+// the table's secondary indexes, built once at the end; triggers and indexes are dropped and re-created from their
+// own SQL inside the transaction. A table that already has rows gets upserts
+// with its triggers, and columns with local changes still in the outbox keep their local value.
+class ReplicaBulkLoader
+{
+public:
+    struct Result
+    {
+        int rows = 0;
+        bool bulk = false;
+        qint64 insertMs = 0;
+        qint64 rebuildMs = 0;
+        qint64 commitMs = 0;
+        // Filled while at most idLimit rows arrived (above, open lists are simply reset).
+        QStringList upserted;
+        QStringList removed;
+        QStringList parents;
+    };
+
+    explicit ReplicaBulkLoader(QSqlDatabase& db);
+
+    bool load(const SyncedTable& table, const QList<CopyColumn>& columns, const QByteArray& data, const QString& until,
+        const QString& syncedAt, int idLimit, Result* result);
+    QString lastError() const { return m_error; }
+
+private:
+    bool run(const QString& sql);
+
+    QSqlDatabase& m_db;
+    QString m_error;
+};
