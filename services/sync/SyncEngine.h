@@ -42,6 +42,8 @@ public:
     int pendingCount() const { return m_pendingCount; }
     QList<SyncConflict> conflicts() const { return m_conflicts; }
     QString serverOrgId() const { return m_serverOrgId; }
+    // When the engine tries to connect again while offline (invalid when it does not retry on its own).
+    QDateTime nextAttemptAt() const { return m_nextAttemptAt; }
     QString serverUserId() const { return m_serverUserId; }
 
     // PickLocal writes the local value again (and pushes it; it wins); PickServer keeps what the row shows.
@@ -59,6 +61,8 @@ signals:
     void conflictsChanged();
     // One push-and-pull round is complete.
     void synced();
+    // Offline after a failure worth retrying: the next attempt is at that time.
+    void reconnectScheduled(const QDateTime& at);
 
 private:
     void onRowsPulled(const QString& table, const QStringList& upserted, const QStringList& removed);
@@ -71,6 +75,7 @@ private:
     SyncWorker* m_worker = nullptr;
     Sync::State m_state = Sync::State::Offline;
     QDateTime m_lastSyncAt;
+    QDateTime m_nextAttemptAt;
     int m_pendingCount = 0;
     QList<SyncConflict> m_conflicts;
     QString m_serverOrgId;
