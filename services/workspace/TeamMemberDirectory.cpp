@@ -90,8 +90,9 @@ FieldErrors TeamMemberDirectory::validate(const NewTeamMember& member)
         errors.append({ QStringLiteral("name"), tr("Enter the person’s name.") });
     static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!email.match(member.email.trimmed()).hasMatch())
-        errors.append({ QStringLiteral("email"), tr("Enter an e-mail address such as anna@example.com; it is also "
-                                                    "the person’s login name.") });
+        errors.append({ QStringLiteral("email"),
+            tr("Enter an e-mail address such as anna@example.com; it is also "
+               "the person’s login name.") });
     if (!roles().contains(member.role))
         errors.append({ QStringLiteral("role"), tr("Choose a role.") });
     else if (member.role == QLatin1String("manager") && member.teamId.isEmpty())
@@ -184,8 +185,8 @@ void TeamMemberDirectory::resetPassword(const QString& userId, const QString& pa
     const QString verifier = ScramVerifier::forServer(password);
     call(
         [userId, verifier](QSqlDatabase& db, const TeamServerIdentity& me, TeamMembersResult* result) {
-            return execute(db, QStringLiteral("SELECT hub.set_member_password(?, ?, ?)"), { me.orgId, userId, verifier },
-                result);
+            return execute(
+                db, QStringLiteral("SELECT hub.set_member_password(?, ?, ?)"), { me.orgId, userId, verifier }, result);
         },
         context, std::move(done));
 }

@@ -23,8 +23,7 @@ QString keyOf(const QString& id, const char* field)
 WorkspaceRegistry::WorkspaceRegistry(SecretStore* secrets, QObject* parent)
     : QObject(parent)
     , m_secrets(secrets)
-{
-}
+{ }
 
 QString WorkspaceRegistry::passwordKey(const QString& workspaceId)
 {
@@ -123,15 +122,15 @@ void WorkspaceRegistry::addServer(WorkspaceEntry entry, const QString& password,
     entry.id = Ids::newId();
     entry.path = replicaPathFor(entry.id);
     entry.name = entry.name.trimmed();
-    setPassword(entry.id, password, sessionOnly, context, [this, entry, done = std::move(done)](
-                                                               WorkspaceSaveOutcome outcome) {
-        if (outcome.ok) {
-            saveEntry(entry);
-            outcome.entry = entry;
-            emit changed();
-        }
-        done(outcome);
-    });
+    setPassword(
+        entry.id, password, sessionOnly, context, [this, entry, done = std::move(done)](WorkspaceSaveOutcome outcome) {
+            if (outcome.ok) {
+                saveEntry(entry);
+                outcome.entry = entry;
+                emit changed();
+            }
+            done(outcome);
+        });
 }
 
 void WorkspaceRegistry::setPassword(const QString& id, const QString& password, bool sessionOnly, QObject* context,
@@ -172,22 +171,22 @@ void WorkspaceRegistry::remove(
         done(tr("This workspace is open. Switch to another workspace first, then remove it."));
         return;
     }
-    m_secrets->remove(passwordKey(id), context, [this, entry = *entry, done = std::move(done)](
-                                                    const SecretResult& result) {
-        if (!result.ok() && !result.unavailable()) {
-            done(result.message);
-            return;
-        }
-        QSettings settings;
-        settings.remove(kGroup + QLatin1Char('/') + entry.id);
-        QStringList order = settings.value(kOrder).toStringList();
-        order.removeAll(entry.id);
-        settings.setValue(kOrder, order);
-        if (settings.value(kActive).toString() == entry.id)
-            settings.setValue(kActive, WorkspaceEntry::localId());
-        for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
-            QFile::remove(entry.path + suffix);
-        emit changed();
-        done(QString());
-    });
+    m_secrets->remove(
+        passwordKey(id), context, [this, entry = *entry, done = std::move(done)](const SecretResult& result) {
+            if (!result.ok() && !result.unavailable()) {
+                done(result.message);
+                return;
+            }
+            QSettings settings;
+            settings.remove(kGroup + QLatin1Char('/') + entry.id);
+            QStringList order = settings.value(kOrder).toStringList();
+            order.removeAll(entry.id);
+            settings.setValue(kOrder, order);
+            if (settings.value(kActive).toString() == entry.id)
+                settings.setValue(kActive, WorkspaceEntry::localId());
+            for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+                QFile::remove(entry.path + suffix);
+            emit changed();
+            done(QString());
+        });
 }
