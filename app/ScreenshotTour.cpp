@@ -5,10 +5,14 @@
 #include "ui/leads/LeadTableView.h"
 #include "ui/leads/LeadsView.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/shell/PreferencesDialog.h"
+#include "ui/workspace/ServerConnectionDialog.h"
+#include "ui/workspace/WorkspaceSettingsPage.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QWizard>
 #include <QPixmap>
@@ -59,6 +63,42 @@ void ScreenshotTour::showModules()
         modules->setCurrentRow(2);
         QTimer::singleShot(900, this, [this] {
             capture(QStringLiteral("brain.png"));
+            showWorkspaceSettings();
+        });
+    });
+}
+
+// Settings → Workspace, then Connect to server… filled in as a user would.
+void ScreenshotTour::showWorkspaceSettings()
+{
+    PreferencesDialog* settings = m_window->openSettings(PreferencesDialog::workspacePage());
+    settings->resize(720, 640);
+    QTimer::singleShot(600, this, [this, settings] {
+        capture(QStringLiteral("settings-workspace.png"), settings);
+        WorkspaceSettingsPage* page = settings->workspaceSettings();
+        if (!page) {
+            QCoreApplication::quit();
+            return;
+        }
+        page->connectToServer();
+        auto* dialog = settings->findChild<ServerConnectionDialog*>();
+        if (!dialog) {
+            QCoreApplication::quit();
+            return;
+        }
+        const auto type = [dialog](const char* name, const QString& text) {
+            if (auto* edit = dialog->findChild<QLineEdit*>(QLatin1String(name)))
+                edit->setText(text);
+        };
+        type("serverNameEdit", QStringLiteral("Acme Agency"));
+        type("serverHostEdit", QStringLiteral("db.acme-agency.example"));
+        type("serverDatabaseEdit", QStringLiteral("businesshub"));
+        type("serverUserEdit", QStringLiteral("anna@acme-agency.example"));
+        type("serverPasswordEdit", QStringLiteral("correct horse battery"));
+        QTimer::singleShot(500, this, [this, settings, dialog] {
+            capture(QStringLiteral("connect-server.png"), dialog);
+            dialog->reject();
+            settings->reject();
             QCoreApplication::quit();
         });
     });

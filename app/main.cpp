@@ -1,7 +1,9 @@
 #include "app/ImportCommand.h"
 #include "app/ScreenshotTour.h"
 #include "app/StartupReport.h"
-#include "services/settings/AppSettings.h"
+#include "app/WorkspaceLauncher.h"
+#include "services/secrets/SecretStore.h"
+#include "services/workspace/WorkspaceRegistry.h"
 #include "services/workspace/WorkspaceSession.h"
 #include "ui/common/MessageBoxes.h"
 #include "ui/common/Theme.h"
@@ -44,42 +46,46 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     Theme::instance()->apply(&app);
-    const QString path = parser.isSet(dbOption) ? QDir::current().absoluteFilePath(parser.value(dbOption))
-                                                : AppSettings::defaultWorkspacePath();
+    const QString localPath
+        = parser.isSet(dbOption) ? QDir::current().absoluteFilePath(parser.value(dbOption)) : QString();
 
-    WorkspaceSession session;
-    MainWindow window(&session);
-    StartupReport* report = parser.isSet(reportOption) ? new StartupReport(sinceStart, &window, &app) : nullptr;
-    ScreenshotTour* tour = parser.isSet(screenshotOption)
-        ? new ScreenshotTour(&window, parser.value(screenshotOption), &app)
-        : nullptr;
-    if (report || tour) {
-        QObject::connect(window.leadsView(), &LeadsView::firstLoadFinished, &app, [report, tour] {
-            if (report)
-                report->leadsReady();
-            if (tour)
-                tour->start();
-        });
-    }
-
-    QObject::connect(&session, &WorkspaceSession::opened, &window, [&](const OpenResult& result) {
+    SecretStore secrets;
+    WorkspaceRegistry registry(&secrets);
+    bool firstWindow = true;
+    WorkspaceLauncher launcher(&registry, [&](MainWindow* window, const OpenResult& result) {
         if (!result.ok()) {
             std::fprintf(stderr, "businesshub: %s\n", qPrintable(result.message));
-            MessageBoxes::critical(&window, QObject::tr("Cannot open workspace"), result.message);
+            MessageBoxes::critical(window, QObject::tr("Cannot open workspace"), result.message);
             QApplication::exit(2);
             return;
         }
         if (parser.isSet(demoOption)) {
-            session.loadSampleData(120, &window, [&window](int, const QString& error) {
+            launcher.session()->loadSampleData(120, window, [window](int, const QString& error) {
                 if (!error.isEmpty())
                     std::fprintf(stderr, "businesshub: sample data: %s\n", qPrintable(error));
-                window.start();
+                window->start();
             });
         } else {
-            window.start();
+            window->start();
         }
     });
-    window.show();
-    session.open(path);
+    QObject::connect(&launcher, &WorkspaceLauncher::windowCreated, &app, [&](MainWindow* window) {
+        if (!firstWindow)
+            return;
+        firstWindow = false;
+        StartupReport* report = parser.isSet(reportOption) ? new StartupReport(sinceStart, window, &app) : nullptr;
+        ScreenshotTour* tour = parser.isSet(screenshotOption)
+            ? new ScreenshotTour(window, parser.value(screenshotOption), &app)
+            : nullptr;
+        if (report || tour) {
+            QObject::connect(window->leadsView(), &LeadsView::firstLoadFinished, &app, [report, tour] {
+                if (report)
+                    report->leadsReady();
+                if (tour)
+                    tour->start();
+            });
+        }
+    });
+    launcher.openAtStart(localPath);
     return app.exec();
 }

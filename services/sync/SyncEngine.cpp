@@ -29,6 +29,8 @@ SyncEngine::SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncO
 
     connect(m_worker, &SyncWorker::stateChanged, this, [this](Sync::State state) {
         m_state = state;
+        if (state != Sync::State::Offline)
+            m_nextAttemptAt = QDateTime();
         emit stateChanged(state);
     });
     connect(m_worker, &SyncWorker::errorOccurred, this, &SyncEngine::error);
@@ -65,6 +67,10 @@ SyncEngine::SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncO
         m_serverUserId = userId;
     });
     connect(m_worker, &SyncWorker::cycleFinished, this, &SyncEngine::synced);
+    connect(m_worker, &SyncWorker::reconnectScheduled, this, [this](int delayMs) {
+        m_nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(delayMs);
+        emit reconnectScheduled(m_nextAttemptAt);
+    });
     if (m_leads) {
         // Every local lead write may have filled the outbox.
         connect(m_leads, &LeadListSource::leadsUpserted, this, [this] { syncNow(); });
@@ -88,6 +94,7 @@ void SyncEngine::start(const PgConnInfo& info)
 void SyncEngine::stop()
 {
     QMetaObject::invokeMethod(m_worker, &SyncWorker::stop, Qt::BlockingQueuedConnection);
+    m_nextAttemptAt = QDateTime();
 }
 
 void SyncEngine::setTimelineStore(TimelineStore* timeline)

@@ -45,6 +45,8 @@ public:
     int pendingCount() const { return m_pendingCount; }
     QList<SyncConflict> conflicts() const { return m_conflicts; }
     QString serverOrgId() const { return m_serverOrgId; }
+    // When the engine tries to connect again while offline (invalid when it does not retry on its own).
+    QDateTime nextAttemptAt() const { return m_nextAttemptAt; }
     QString serverUserId() const { return m_serverUserId; }
 
     // PickLocal writes the local value again (and pushes it; it wins); PickServer keeps what the row shows.
@@ -64,6 +66,8 @@ signals:
     void synced();
     // A table's first full sync (COPY) is written.
     void tableCopied(const SyncCopyStats& stats);
+    // Offline after a failure worth retrying: the next attempt is at that time.
+    void reconnectScheduled(const QDateTime& at);
 
 private:
     void onRowsPulled(
@@ -78,6 +82,7 @@ private:
     SyncWorker* m_worker = nullptr;
     Sync::State m_state = Sync::State::Offline;
     QDateTime m_lastSyncAt;
+    QDateTime m_nextAttemptAt;
     int m_pendingCount = 0;
     QList<SyncConflict> m_conflicts;
     QString m_serverOrgId;

@@ -47,6 +47,9 @@ SyncErrorClassifier::Classified SyncErrorClassifier::connectFailure(const QStrin
 
 bool SyncErrorClassifier::connectionLost(const QString& sqlState, const QString& serverText)
 {
+    // A socket that died mid-statement (e.g. the server or the network went away) leaves neither a SQLSTATE nor text.
+    if (sqlState.trimmed().isEmpty() && serverText.trimmed().isEmpty())
+        return true;
     if (sqlState.startsWith(QLatin1String("08")) || sqlState == QLatin1String("57P01")
         || sqlState == QLatin1String("57P02") || sqlState == QLatin1String("57P03"))
         return true;

@@ -101,6 +101,7 @@ void SyncWorker::scheduleReconnect()
     if (!m_running || m_reconnect->isActive())
         return;
     m_reconnect->start(m_backoffMs);
+    emit reconnectScheduled(m_backoffMs);
     m_backoffMs = qMin(m_backoffMs * 2, m_options.maxBackoffMs);
 }
 

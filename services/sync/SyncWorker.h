@@ -51,6 +51,8 @@ signals:
     void conflictsChanged(const QList<SyncConflict>& open, const QList<SyncConflict>& added);
     void connected(const QString& serverOrgId, const QString& serverUserId);
     void cycleFinished();
+    // The next connection attempt is in delayMs (after a failure that is worth retrying).
+    void reconnectScheduled(int delayMs);
 
 private:
     void connectNow();

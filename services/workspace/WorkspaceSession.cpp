@@ -15,7 +15,11 @@
 #include "services/providers/AiGateway.h"
 #include "services/secrets/SecretStore.h"
 #include "services/storage/LeadRepository.h"
+#include "services/sync/SyncEngine.h"
+#include "services/workspace/TeamMemberDirectory.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 
 WorkspaceSession::WorkspaceSession(QObject* parent)
@@ -44,27 +48,90 @@ WorkspaceSession::WorkspaceSession(QObject* parent)
             this, [](QSqlDatabase& db) { return WorkspaceInitializer::identity(db); },
             [this, result](const WorkspaceIdentity& identity) {
                 adoptIdentity(identity);
+                attachServer();
                 emit opened(result);
             });
     });
 }
 
-WorkspaceSession::~WorkspaceSession() = default;
+WorkspaceSession::~WorkspaceSession()
+{
+    // The engine uses the executor and the lead store, which are deleted first as children.
+    delete m_sync;
+    m_sync = nullptr;
+}
 
 void WorkspaceSession::open(const QString& path)
 {
-    m_path = path;
+    setPath(path);
     m_executor->open(path);
+}
+
+void WorkspaceSession::setPath(const QString& path)
+{
+    m_path = path;
+    if (m_workspace.path == path)
+        return;
+    // A file opened by path (--db, tests) is a Local workspace.
+    m_workspace = WorkspaceEntry();
+    m_workspace.id = WorkspaceEntry::localId();
+    m_workspace.name = tr("Local workspace");
+    m_workspace.path = path;
+}
+
+void WorkspaceSession::prepare(const WorkspaceEntry& workspace, const QString& password, const SyncOptions& options)
+{
+    m_workspace = workspace;
+    m_password = workspace.isServer() ? password : QString();
+    m_syncOptions = options;
+    if (workspace.isServer())
+        QDir().mkpath(QFileInfo(workspace.path).absolutePath());
+}
+
+void WorkspaceSession::open(const WorkspaceEntry& workspace, const QString& password, const SyncOptions& options)
+{
+    prepare(workspace, password, options);
+    open(workspace.path);
+}
+
+OpenResult WorkspaceSession::openBlocking(
+    const WorkspaceEntry& workspace, const QString& password, const SyncOptions& options)
+{
+    prepare(workspace, password, options);
+    return openBlocking(workspace.path);
+}
+
+void WorkspaceSession::attachServer()
+{
+    if (!m_workspace.isServer() || m_sync)
+        return;
+    m_sync = new SyncEngine(m_executor, m_leads, m_syncOptions);
+    m_sync->setTimelineStore(m_timeline);
+    m_members = new TeamMemberDirectory(m_workspace.connInfo(m_password), m_syncOptions.orgId, this);
+    if (!m_password.isEmpty())
+        setServerPassword(m_password);
+}
+
+void WorkspaceSession::setServerPassword(const QString& password)
+{
+    m_password = password; // used by attachServer() when the workspace is still opening
+    if (!m_sync)
+        return;
+    const PgConnInfo info = m_workspace.connInfo(password);
+    m_members->setConnection(info);
+    m_sync->stop();
+    m_sync->start(info);
 }
 
 OpenResult WorkspaceSession::openBlocking(const QString& path)
 {
-    m_path = path;
+    setPath(path);
     const OpenResult result = m_executor->openBlocking(path);
     if (result.ok()) {
         WorkspaceIdentity identity;
         m_executor->runBlocking([&identity](QSqlDatabase& db) { identity = WorkspaceInitializer::identity(db); });
         adoptIdentity(identity);
+        attachServer();
     }
     return result;
 }

@@ -2,6 +2,8 @@
 
 #include "services/storage/OpenResult.h"
 #include "services/storage/WorkspaceInitializer.h"
+#include "services/sync/SyncOptions.h"
+#include "services/workspace/WorkspaceEntry.h"
 
 #include <QObject>
 
@@ -18,6 +20,8 @@ class ProposalStore;
 class QNetworkAccessManager;
 class SecretStore;
 class ServiceCatalogStore;
+class SyncEngine;
+class TeamMemberDirectory;
 class TimelineStore;
 
 // The services of one open workspace, wired together. The app and the GUI tests build the same thing.
@@ -31,10 +35,22 @@ public:
 
     void open(const QString& path);
     OpenResult openBlocking(const QString& path);
+    // Opens a workspace of the registry. A server workspace opens its replica file like a Local one, then attaches a
+    // SyncEngine that connects with the password (empty: the replica opens offline, for review, and
+    // setServerPassword() connects later).
+    void open(const WorkspaceEntry& workspace, const QString& password, const SyncOptions& options = {});
+    OpenResult openBlocking(const WorkspaceEntry& workspace, const QString& password, const SyncOptions& options = {});
+    // Connects (again) with another password, e.g. after the server refused the stored one.
+    void setServerPassword(const QString& password);
     // Fills the workspace with sample leads when it has none; done(count added, error).
     void loadSampleData(int leads, QObject* context, std::function<void(int, const QString&)> done);
 
     QString path() const { return m_path; }
+    // What is open: the Local workspace (also for --db) or a server workspace.
+    const WorkspaceEntry& workspace() const { return m_workspace; }
+    // Team mode (server workspaces only, once open; nullptr otherwise).
+    SyncEngine* sync() const { return m_sync; }
+    TeamMemberDirectory* members() const { return m_members; }
     const WorkspaceIdentity& identity() const { return m_identity; }
     DatabaseExecutor* executor() const { return m_executor; }
     EventBus* bus() const { return m_bus; }
@@ -61,8 +77,14 @@ signals:
 
 private:
     void adoptIdentity(const WorkspaceIdentity& identity);
+    void setPath(const QString& path);
+    void prepare(const WorkspaceEntry& workspace, const QString& password, const SyncOptions& options);
+    void attachServer();
 
     QString m_path;
+    WorkspaceEntry m_workspace;
+    QString m_password; // of a server workspace, in memory only
+    SyncOptions m_syncOptions;
     WorkspaceIdentity m_identity;
     DatabaseExecutor* m_executor;
     EventBus* m_bus;
@@ -78,4 +100,6 @@ private:
     AiConfiguration* m_aiConfiguration;
     IntelligenceStore* m_intelligence;
     ServiceCatalogStore* m_serviceCatalog;
+    SyncEngine* m_sync = nullptr;
+    TeamMemberDirectory* m_members = nullptr;
 };

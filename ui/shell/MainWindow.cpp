@@ -10,6 +10,8 @@
 #include "ui/shell/GlobalSearchDialog.h"
 #include "ui/shell/NotificationBell.h"
 #include "ui/shell/PreferencesDialog.h"
+#include "ui/sync/ConflictsDialog.h"
+#include "ui/sync/SyncStatusIndicator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -58,6 +60,10 @@ MainWindow::MainWindow(WorkspaceSession* session, QWidget* parent)
     setCentralWidget(central);
 
     m_workspaceLabel = new QLabel(this);
+    m_syncIndicator = new SyncStatusIndicator(this);
+    connect(m_syncIndicator, &SyncStatusIndicator::conflictsRequested, this, &MainWindow::openConflicts);
+    m_syncIndicator->hide(); // until start() knows whether this is a server workspace
+    statusBar()->addPermanentWidget(m_syncIndicator);
     statusBar()->addPermanentWidget(m_workspaceLabel);
     connect(m_leads, &LeadsView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 6000); });
     auto* dealDesk = new DealDeskView(session, m_undoStack, m_stack);
@@ -165,6 +171,14 @@ void MainWindow::buildMenus()
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
 
+    QMenu* workspace = menuBar()->addMenu(tr("&Workspace"));
+    QAction* syncNow = workspace->addAction(tr("&Sync now"), m_syncIndicator, &SyncStatusIndicator::syncNow);
+    syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction* conflicts = workspace->addAction(tr("Sync &conflicts…"), this, &MainWindow::openConflicts);
+    conflicts->setObjectName(QStringLiteral("syncConflictsAction"));
+    workspace->addSeparator();
+    workspace->addAction(tr("&Workspaces and members…"), this, [this] { openSettings(PreferencesDialog::workspacePage()); });
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(QIcon(QStringLiteral(":/icons/kanban.svg")), tr("&Board"), this,
         [this] { m_leads->setMode(LeadsView::Mode::Kanban); });
@@ -174,8 +188,15 @@ void MainWindow::buildMenus()
 
 void MainWindow::start()
 {
-    m_workspaceLabel->setText(tr("Local workspace · %1").arg(QFileInfo(m_session->path()).fileName()));
-    m_workspaceLabel->setToolTip(m_session->path());
+    if (m_session->workspace().isServer()) {
+        m_workspaceLabel->setText(tr("Team · %1").arg(m_session->workspace().name));
+        m_workspaceLabel->setToolTip(m_session->workspace().describe());
+    } else {
+        m_workspaceLabel->setText(tr("Local workspace · %1").arg(QFileInfo(m_session->path()).fileName()));
+        m_workspaceLabel->setToolTip(m_session->path());
+    }
+    m_syncIndicator->setEngine(m_session->sync());
+    m_syncIndicator->setVisible(m_session->sync() != nullptr);
     m_leads->start();
     m_bell->reload();
     m_started = true;
@@ -207,11 +228,28 @@ PreferencesDialog* MainWindow::openSettings(const QString& page)
 {
     auto* dialog = findChild<PreferencesDialog*>(QString(), Qt::FindDirectChildrenOnly);
     if (!dialog || !dialog->isVisible()) { // a closed one is already on its way out (WA_DeleteOnClose)
-        dialog = new PreferencesDialog(this, m_session);
+        dialog = new PreferencesDialog(this, m_session, m_registry);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &PreferencesDialog::workspaceSwitchRequested, this, [this, dialog](const QString& id) {
+            dialog->close();
+            emit workspaceSwitchRequested(id);
+        });
         dialog->open();
     }
     dialog->showPage(page);
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+ConflictsDialog* MainWindow::openConflicts()
+{
+    auto* dialog = findChild<ConflictsDialog*>(QString(), Qt::FindDirectChildrenOnly);
+    if (!dialog || !dialog->isVisible()) {
+        dialog = new ConflictsDialog(m_session->sync(), m_session->leads(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    }
     dialog->raise();
     dialog->activateWindow();
     return dialog;

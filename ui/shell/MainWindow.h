@@ -4,6 +4,7 @@
 
 #include <functional>
 
+class ConflictsDialog;
 class LeadsView;
 class NotificationBell;
 class PreferencesDialog;
@@ -12,6 +13,8 @@ class QMimeData;
 class QListWidget;
 class QStackedWidget;
 class QUndoStack;
+class SyncStatusIndicator;
+class WorkspaceRegistry;
 class WorkspaceSession;
 
 // The application window: module sidebar, header with global search and notifications, module stack.
@@ -36,8 +39,17 @@ public:
     // Opens the Settings dialog on a page (PreferencesDialog::aiPage(), …) without blocking; an open one is raised
     // and switched to that page. Modules send the user here to configure what they need.
     PreferencesDialog* openSettings(const QString& page = {});
+    // The workspaces Settings → Workspace lists and switches between (the app sets it; tests may leave it out).
+    void setWorkspaceRegistry(WorkspaceRegistry* registry) { m_registry = registry; }
+    SyncStatusIndicator* syncIndicator() const { return m_syncIndicator; }
+    // The open sync conflicts of a server workspace (not blocking; an open one is raised).
+    ConflictsDialog* openConflicts();
 
     static QString importablePath(const QMimeData* mime);
+
+signals:
+    // Settings → Workspace → Switch to: the app reopens the window on that workspace.
+    void workspaceSwitchRequested(const QString& workspaceId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -56,6 +68,8 @@ private:
     LeadsView* m_leads = nullptr;
     NotificationBell* m_bell = nullptr;
     QLabel* m_workspaceLabel = nullptr;
+    SyncStatusIndicator* m_syncIndicator = nullptr;
+    WorkspaceRegistry* m_registry = nullptr;
     QList<std::function<void()>> m_moduleStarters;
     bool m_started = false;
 };

@@ -3,6 +3,7 @@
 #include "services/settings/AppSettings.h"
 #include "ui/common/RegionComboBox.h"
 #include "ui/settings/AiSettingsPage.h"
+#include "ui/workspace/WorkspaceSettingsPage.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -13,7 +14,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-PreferencesDialog::PreferencesDialog(QWidget* parent, WorkspaceSession* session)
+PreferencesDialog::PreferencesDialog(QWidget* parent, WorkspaceSession* session, WorkspaceRegistry* registry)
     : QDialog(parent)
     , m_tabs(new QTabWidget(this))
 {
@@ -21,14 +22,16 @@ PreferencesDialog::PreferencesDialog(QWidget* parent, WorkspaceSession* session)
     setWindowTitle(tr("Settings"));
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
     m_tabs->addTab(buildGeneralPage(), tr("General"));
+    m_tabs->widget(0)->setProperty("page", generalPage());
     if (session) {
         m_ai = new AiSettingsPage(session, this);
-        auto* scroll = new QScrollArea(this);
-        scroll->setObjectName(QStringLiteral("aiSettingsScroll"));
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        scroll->setWidget(m_ai);
-        m_tabs->addTab(scroll, tr("AI"));
+        m_tabs->addTab(scrolled(m_ai, aiPage()), tr("AI"));
+    }
+    if (registry) {
+        m_workspace = new WorkspaceSettingsPage(registry, session, this);
+        connect(m_workspace, &WorkspaceSettingsPage::switchRequested, this,
+            &PreferencesDialog::workspaceSwitchRequested);
+        m_tabs->addTab(scrolled(m_workspace, workspacePage()), tr("Workspace"));
     }
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -40,6 +43,17 @@ PreferencesDialog::PreferencesDialog(QWidget* parent, WorkspaceSession* session)
     layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
     resize(session ? QSize(640, 720) : QSize(480, 240));
+}
+
+QWidget* PreferencesDialog::scrolled(QWidget* page, const QString& name)
+{
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(name + QStringLiteral("SettingsScroll"));
+    scroll->setProperty("page", name);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    return scroll;
 }
 
 QWidget* PreferencesDialog::buildGeneralPage()
@@ -66,15 +80,15 @@ QWidget* PreferencesDialog::buildGeneralPage()
 
 void PreferencesDialog::showPage(const QString& page)
 {
-    if (page == generalPage())
-        m_tabs->setCurrentIndex(0);
-    else if (page == aiPage() && m_ai)
-        m_tabs->setCurrentIndex(1);
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        if (m_tabs->widget(index)->property("page").toString() == page)
+            m_tabs->setCurrentIndex(index);
+    }
 }
 
 QString PreferencesDialog::currentPage() const
 {
-    return m_tabs->currentIndex() == 1 && m_ai ? aiPage() : generalPage();
+    return m_tabs->currentWidget()->property("page").toString();
 }
 
 void PreferencesDialog::accept()
