@@ -7,6 +7,7 @@
 
 class AiConfiguration;
 class AiGateway;
+class CallingRuntime;
 class DatabaseExecutor;
 class EventBus;
 class HygieneStore;
@@ -55,6 +56,8 @@ public:
     IntelligenceStore* intelligence() const { return m_intelligence; }
     // The services price list that deal values are estimated from.
     ServiceCatalogStore* serviceCatalog() const { return m_serviceCatalog; }
+    // AI calling: telephony adapters, calls, agents (issue #6).
+    CallingRuntime* calling() const { return m_calling; }
 
 signals:
     void opened(const OpenResult& result);
@@ -78,4 +81,5 @@ private:
     AiConfiguration* m_aiConfiguration;
     IntelligenceStore* m_intelligence;
     ServiceCatalogStore* m_serviceCatalog;
+    CallingRuntime* m_calling;
 };
