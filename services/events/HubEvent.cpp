@@ -21,6 +21,10 @@ QString HubEvent::name() const
         return QStringLiteral("proposal.status_changed");
     case Type::LeadAnalyzed:
         return QStringLiteral("lead.analyzed");
+    case Type::CallCompleted:
+        return QStringLiteral("call.completed");
+    case Type::CallFailed:
+        return QStringLiteral("call.failed");
     }
     return {};
 }

@@ -18,6 +18,8 @@ struct HubEvent
         ImportCompleted,
         ProposalStatusChanged,
         LeadAnalyzed,
+        CallCompleted,
+        CallFailed,
     };
 
     Type type = Type::LeadUpdated;

@@ -1,5 +1,6 @@
 #include "services/workspace/WorkspaceSession.h"
 
+#include "services/calling/CallingRuntime.h"
 #include "services/dealdesk/ProposalStore.h"
 #include "services/demo/DemoDataGenerator.h"
 #include "services/events/EventBus.h"
@@ -38,6 +39,7 @@ WorkspaceSession::WorkspaceSession(QObject* parent)
     , m_aiConfiguration(new AiConfiguration(m_ai, m_secrets, m_executor, m_network, this))
     , m_intelligence(new IntelligenceStore(m_executor, m_ai, m_bus, m_leads, this))
     , m_serviceCatalog(new ServiceCatalogStore(m_executor, this))
+    , m_calling(new CallingRuntime(m_executor, m_bus, m_secrets, m_network, this))
 {
     connect(m_executor, &DatabaseExecutor::opened, this, [this](const OpenResult& result) {
         if (!result.ok()) {
@@ -148,6 +150,7 @@ void WorkspaceSession::adoptIdentity(const WorkspaceIdentity& identity)
     m_aiConfiguration->setWorkspace(identity);
     m_intelligence->setIdentity(identity);
     m_serviceCatalog->setIdentity(identity);
+    m_calling->setWorkspace(identity);
 }
 
 void WorkspaceSession::loadSampleData(int leads, QObject* context, std::function<void(int, const QString&)> done)

@@ -9,6 +9,7 @@
 
 class AiConfiguration;
 class AiGateway;
+class CallingRuntime;
 class DatabaseExecutor;
 class EventBus;
 class HygieneStore;
@@ -71,6 +72,8 @@ public:
     IntelligenceStore* intelligence() const { return m_intelligence; }
     // The services price list that deal values are estimated from.
     ServiceCatalogStore* serviceCatalog() const { return m_serviceCatalog; }
+    // AI calling: telephony adapters, calls, agents (issue #6).
+    CallingRuntime* calling() const { return m_calling; }
 
 signals:
     void opened(const OpenResult& result);
@@ -102,4 +105,5 @@ private:
     ServiceCatalogStore* m_serviceCatalog;
     SyncEngine* m_sync = nullptr;
     TeamMemberDirectory* m_members = nullptr;
+    CallingRuntime* m_calling;
 };

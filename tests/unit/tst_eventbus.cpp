@@ -31,6 +31,8 @@ private slots:
         QTest::newRow("restored") << int(HubEvent::Type::LeadRestored) << QStringLiteral("lead.restored");
         QTest::newRow("status") << int(HubEvent::Type::LeadStatusChanged) << QStringLiteral("lead.status_changed");
         QTest::newRow("activity") << int(HubEvent::Type::ActivityAdded) << QStringLiteral("activity.added");
+        QTest::newRow("call completed") << int(HubEvent::Type::CallCompleted) << QStringLiteral("call.completed");
+        QTest::newRow("call failed") << int(HubEvent::Type::CallFailed) << QStringLiteral("call.failed");
     }
 
     void names()
