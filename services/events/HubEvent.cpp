@@ -21,6 +21,10 @@ QString HubEvent::name() const
         return QStringLiteral("proposal.status_changed");
     case Type::LeadAnalyzed:
         return QStringLiteral("lead.analyzed");
+    case Type::CallScriptSaved:
+        return QStringLiteral("call_script.saved");
+    case Type::CallScriptDeleted:
+        return QStringLiteral("call_script.deleted");
     }
     return {};
 }

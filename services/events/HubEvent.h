@@ -18,6 +18,8 @@ struct HubEvent
         ImportCompleted,
         ProposalStatusChanged,
         LeadAnalyzed,
+        CallScriptSaved,
+        CallScriptDeleted,
     };
 
     Type type = Type::LeadUpdated;

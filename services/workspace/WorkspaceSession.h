@@ -7,6 +7,8 @@
 
 class AiConfiguration;
 class AiGateway;
+class CallScriptStore;
+class CallingConfiguration;
 class DatabaseExecutor;
 class EventBus;
 class HygieneStore;
@@ -55,6 +57,10 @@ public:
     IntelligenceStore* intelligence() const { return m_intelligence; }
     // The services price list that deal values are estimated from.
     ServiceCatalogStore* serviceCatalog() const { return m_serviceCatalog; }
+    // Call scripts, the objection library and playbooks (Calling → Scripts).
+    CallScriptStore* callScripts() const { return m_callScripts; }
+    // Settings → Calling of this workspace: provider keys (keychain), base URLs, calling hours, pacing.
+    CallingConfiguration* calling() const { return m_calling; }
 
 signals:
     void opened(const OpenResult& result);
@@ -78,4 +84,6 @@ private:
     AiConfiguration* m_aiConfiguration;
     IntelligenceStore* m_intelligence;
     ServiceCatalogStore* m_serviceCatalog;
+    CallScriptStore* m_callScripts;
+    CallingConfiguration* m_calling;
 };

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+class CallingView;
 class LeadsView;
 class NotificationBell;
 class PreferencesDialog;
@@ -25,6 +26,9 @@ public:
     // Called once the workspace is open: loads the views.
     void start();
     LeadsView* leadsView() const { return m_leads; }
+    CallingView* callingView() const { return m_calling; }
+    // Switches the sidebar to the module showing view.
+    void showModule(QWidget* view);
     QUndoStack* undoStack() const { return m_undoStack; }
     NotificationBell* bell() const { return m_bell; }
     void openGlobalSearch();
@@ -54,6 +58,7 @@ private:
     QListWidget* m_modules = nullptr;
     QStackedWidget* m_stack = nullptr;
     LeadsView* m_leads = nullptr;
+    CallingView* m_calling = nullptr;
     NotificationBell* m_bell = nullptr;
     QLabel* m_workspaceLabel = nullptr;
     QList<std::function<void()>> m_moduleStarters;

@@ -3,6 +3,7 @@
 #include "services/settings/AppSettings.h"
 #include "ui/common/RegionComboBox.h"
 #include "ui/settings/AiSettingsPage.h"
+#include "ui/settings/CallingSettingsPage.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -20,15 +21,14 @@ PreferencesDialog::PreferencesDialog(QWidget* parent, WorkspaceSession* session)
     setObjectName(QStringLiteral("PreferencesDialog"));
     setWindowTitle(tr("Settings"));
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
-    m_tabs->addTab(buildGeneralPage(), tr("General"));
+    QWidget* general = buildGeneralPage();
+    general->setProperty("pageName", generalPage());
+    m_tabs->addTab(general, tr("General"));
     if (session) {
         m_ai = new AiSettingsPage(session, this);
-        auto* scroll = new QScrollArea(this);
-        scroll->setObjectName(QStringLiteral("aiSettingsScroll"));
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        scroll->setWidget(m_ai);
-        m_tabs->addTab(scroll, tr("AI"));
+        addScrolledPage(m_ai, aiPage(), tr("AI"));
+        m_calling = new CallingSettingsPage(session, this);
+        addScrolledPage(m_calling, callingPage(), tr("Calling"));
     }
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -40,6 +40,17 @@ PreferencesDialog::PreferencesDialog(QWidget* parent, WorkspaceSession* session)
     layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
     resize(session ? QSize(640, 720) : QSize(480, 240));
+}
+
+void PreferencesDialog::addScrolledPage(QWidget* page, const QString& name, const QString& title)
+{
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(name + QStringLiteral("SettingsScroll"));
+    scroll->setProperty("pageName", name);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    m_tabs->addTab(scroll, title);
 }
 
 QWidget* PreferencesDialog::buildGeneralPage()
@@ -66,15 +77,18 @@ QWidget* PreferencesDialog::buildGeneralPage()
 
 void PreferencesDialog::showPage(const QString& page)
 {
-    if (page == generalPage())
-        m_tabs->setCurrentIndex(0);
-    else if (page == aiPage() && m_ai)
-        m_tabs->setCurrentIndex(1);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->property("pageName").toString() == page) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
+    }
 }
 
 QString PreferencesDialog::currentPage() const
 {
-    return m_tabs->currentIndex() == 1 && m_ai ? aiPage() : generalPage();
+    const QWidget* current = m_tabs->currentWidget();
+    return current ? current->property("pageName").toString() : generalPage();
 }
 
 void PreferencesDialog::accept()
@@ -83,7 +97,7 @@ void PreferencesDialog::accept()
         return;
     AppSettings::setDefaultRegion(m_region->region());
     if (!m_ai || !m_ai->isDirty()) {
-        QDialog::accept();
+        saveCalling();
         return;
     }
     m_saving = true;
@@ -93,8 +107,27 @@ void PreferencesDialog::accept()
             return;
         self->m_saving = false;
         if (ok)
-            self->QDialog::accept();
+            self->saveCalling();
         else
             self->showPage(aiPage());
+    });
+}
+
+void PreferencesDialog::saveCalling()
+{
+    if (!m_calling || !m_calling->isDirty()) {
+        QDialog::accept();
+        return;
+    }
+    m_saving = true;
+    QPointer<PreferencesDialog> self(this);
+    m_calling->save([self](bool ok) {
+        if (!self)
+            return;
+        self->m_saving = false;
+        if (ok)
+            self->QDialog::accept();
+        else
+            self->showPage(callingPage());
     });
 }

@@ -3,12 +3,14 @@
 #include <QDialog>
 
 class AiSettingsPage;
+class CallingSettingsPage;
 class QTabWidget;
 class RegionComboBox;
 class WorkspaceSession;
 
 // Edit → Preferences: the Settings dialog. "General" holds settings that are not secrets (QSettings); "AI" (with a
-// workspace) configures the language model, its key and budgets. Pages are named so other modules can open one.
+// workspace) configures the language model, its key and budgets; "Calling" the voice and telephony providers. Pages
+// are named so other modules can open one.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -18,6 +20,7 @@ public:
 
     static QString generalPage() { return QStringLiteral("general"); }
     static QString aiPage() { return QStringLiteral("ai"); }
+    static QString callingPage() { return QStringLiteral("calling"); }
 
     // Switches to the page of that name; unknown names leave the current page.
     void showPage(const QString& page);
@@ -27,13 +30,17 @@ public:
 
     RegionComboBox* regionCombo() const { return m_region; }
     AiSettingsPage* aiSettings() const { return m_ai; }
+    CallingSettingsPage* callingSettings() const { return m_calling; }
     QTabWidget* tabs() const { return m_tabs; }
 
 private:
     QWidget* buildGeneralPage();
+    void addScrolledPage(QWidget* page, const QString& name, const QString& title);
+    void saveCalling();
 
     QTabWidget* m_tabs;
     RegionComboBox* m_region = nullptr;
     AiSettingsPage* m_ai = nullptr;
+    CallingSettingsPage* m_calling = nullptr;
     bool m_saving = false;
 };
