@@ -1,6 +1,7 @@
 #include "app/ScreenshotTour.h"
 
 #include "models/LeadListModel.h"
+#include "ui/calling/CallingView.h"
 #include "ui/common/RegionComboBox.h"
 #include "ui/leads/LeadTableView.h"
 #include "ui/leads/LeadsView.h"
@@ -49,7 +50,7 @@ void ScreenshotTour::start()
     });
 }
 
-// The other modules of the sidebar, in order: Deal Desk, then Neural Brain.
+// The other modules of the sidebar, in order: Deal Desk, Neural Brain, then Calling (its Scripts tab).
 void ScreenshotTour::showModules()
 {
     auto* modules = m_window->findChild<QListWidget*>(QStringLiteral("moduleList"));
@@ -63,8 +64,23 @@ void ScreenshotTour::showModules()
         modules->setCurrentRow(2);
         QTimer::singleShot(900, this, [this] {
             capture(QStringLiteral("brain.png"));
-            showWorkspaceSettings();
+            showCalling();
         });
+    });
+}
+
+// The Calling module on its Scripts tab, then the settings.
+void ScreenshotTour::showCalling()
+{
+    CallingView* calling = m_window->callingView();
+    if (!calling) {
+        showWorkspaceSettings();
+        return;
+    }
+    m_window->showModule(calling);
+    QTimer::singleShot(900, this, [this] {
+        capture(QStringLiteral("calling-scripts.png"));
+        showWorkspaceSettings();
     });
 }
 

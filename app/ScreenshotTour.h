@@ -19,6 +19,7 @@ private:
     void capture(const QString& name, QWidget* widget = nullptr);
     void showImport();
     void showModules();
+    void showCalling();
     void showWorkspaceSettings();
 
     MainWindow* m_window;

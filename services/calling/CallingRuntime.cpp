@@ -2,14 +2,14 @@
 
 #include "services/calling/AgentRunStore.h"
 #include "services/calling/CallService.h"
+#include "services/calling/CallingConfiguration.h"
 #include "services/providers/TwilioTelephony.h"
 #include "services/providers/VapiTelephony.h"
-#include "services/secrets/SecretStore.h"
 
-CallingRuntime::CallingRuntime(DatabaseExecutor* executor, EventBus* bus, SecretStore* secrets,
+CallingRuntime::CallingRuntime(DatabaseExecutor* executor, EventBus* bus, CallingConfiguration* configuration,
     QNetworkAccessManager* network, QObject* parent)
     : QObject(parent)
-    , m_secrets(secrets)
+    , m_configuration(configuration)
     , m_vapi(new VapiTelephony(network, VapiSettings {}, this))
     , m_twilio(new TwilioTelephony(network, TwilioSettings {}, this))
     , m_calls(new CallService(executor, bus, this))
@@ -17,6 +17,7 @@ CallingRuntime::CallingRuntime(DatabaseExecutor* executor, EventBus* bus, Secret
 {
     m_calls->setTelephony(m_vapi);
     m_calls->setTelephony(m_twilio);
+    connect(m_configuration, &CallingConfiguration::changed, this, &CallingRuntime::adoptConfiguration);
 }
 
 CallingRuntime::~CallingRuntime() = default;
@@ -26,46 +27,29 @@ void CallingRuntime::setWorkspace(const WorkspaceIdentity& identity)
     m_identity = identity;
     m_calls->setIdentity(identity);
     m_agents->setIdentity(identity);
-    m_settings = CallingSettings::load(identity.workspaceId);
-    m_calls->setSettings(m_settings);
-    m_vapiKey.clear();
-    m_twilioToken.clear();
-    applyToAdapters();
-    reloadKeys();
+    m_resumed = false;
+    adoptConfiguration();
 }
 
-void CallingRuntime::applySettings(const CallingSettings& settings)
+void CallingRuntime::adoptConfiguration()
 {
-    m_settings = settings;
-    m_calls->setSettings(settings);
+    if (m_identity.workspaceId.isEmpty())
+        return;
+    m_settings = m_configuration->settings();
+    m_calls->setSettings(m_settings);
+    const CallingCredentials credentials = m_configuration->credentials();
+    m_vapiKey = credentials.vapiKey;
+    m_twilioToken = credentials.twilioAuthToken;
     applyToAdapters();
     emit changed();
-}
-
-void CallingRuntime::reloadKeys()
-{
-    const quint64 generation = ++m_generation;
-    auto pending = std::make_shared<int>(2);
-    auto finished = [this, generation, pending] {
-        if (--*pending > 0 || generation != m_generation)
-            return;
-        applyToAdapters();
-        emit changed();
-        // Only now can open calls be followed and agents dial again.
-        m_agents->resumeRunning();
+    const auto loading = [this](const QString& provider) {
+        return m_configuration->keyState(provider) == CallingConfiguration::KeyState::Loading;
     };
-    m_secrets->read(SecretStore::keyFor(m_identity.workspaceId, CallingSettings::vapiProvider()), this,
-        [this, generation, finished](const SecretResult& result) {
-            if (generation == m_generation)
-                m_vapiKey = result.ok() ? result.secret : QString();
-            finished();
-        });
-    m_secrets->read(SecretStore::keyFor(m_identity.workspaceId, CallingSettings::twilioProvider()), this,
-        [this, generation, finished](const SecretResult& result) {
-            if (generation == m_generation)
-                m_twilioToken = result.ok() ? result.secret : QString();
-            finished();
-        });
+    // Only with the keys in hand can open calls be followed and agents dial again.
+    if (!m_resumed && !loading(CallingConfiguration::vapiProvider()) && !loading(CallingConfiguration::twilioProvider())) {
+        m_resumed = true;
+        m_agents->resumeRunning();
+    }
 }
 
 void CallingRuntime::applyToAdapters()
@@ -80,7 +64,7 @@ void CallingRuntime::applyToAdapters()
     twilio.accountSid = m_settings.twilioAccountSid;
     twilio.authToken = m_twilioToken;
     twilio.fromNumber = m_settings.twilioFromNumber;
-    twilio.userPhone = m_settings.userPhone;
+    twilio.userPhone = m_settings.ownPhone;
     m_twilio->setSettings(twilio);
 }
 
@@ -93,7 +77,7 @@ QString CallingRuntime::setupMessage() const
         missing << tr("the Vapi phone number calls go out from");
     if (m_twilioToken.isEmpty() || m_settings.twilioAccountSid.isEmpty())
         missing << tr("the Twilio account SID and auth token (for click-to-call)");
-    if (m_settings.userPhone.isEmpty())
+    if (m_settings.ownPhone.isEmpty())
         missing << tr("your own phone number (for click-to-call)");
     if (missing.isEmpty())
         return {};

@@ -7,29 +7,28 @@
 
 class AgentRunStore;
 class CallService;
+class CallingConfiguration;
 class DatabaseExecutor;
 class EventBus;
 class QNetworkAccessManager;
-class SecretStore;
 class TwilioTelephony;
 class VapiTelephony;
 
-// The calling services of one workspace, wired together: Settings → Calling from QSettings, the Vapi private key and
-// the Twilio auth token from the keychain (providers "vapi" and "twilio"), the two adapters, CallService and the
-// agents. When a workspace opens, calls a previous run left open are followed again and running agents resume.
+// The calling services of one workspace, wired together: Settings → Calling and the Vapi private key and Twilio auth
+// token as CallingConfiguration holds them (keychain or session only), the two adapters, CallService and the agents.
+// Once the keys are loaded after a workspace opens, calls a previous run left open are followed again and running
+// agents resume.
 class CallingRuntime : public QObject
 {
     Q_OBJECT
 
 public:
-    CallingRuntime(DatabaseExecutor* executor, EventBus* bus, SecretStore* secrets, QNetworkAccessManager* network,
-        QObject* parent = nullptr);
+    CallingRuntime(DatabaseExecutor* executor, EventBus* bus, CallingConfiguration* configuration,
+        QNetworkAccessManager* network, QObject* parent = nullptr);
     ~CallingRuntime() override;
 
+    // Call after the configuration was given the same workspace.
     void setWorkspace(const WorkspaceIdentity& identity);
-    // After Settings → Calling saved new settings or keys.
-    void applySettings(const CallingSettings& settings);
-    void reloadKeys();
 
     const CallingSettings& settings() const { return m_settings; }
     CallService* calls() const { return m_calls; }
@@ -43,9 +42,11 @@ signals:
     void changed();
 
 private:
+    // Settings or keys changed (a save in Settings → Calling, keys loaded from the keychain).
+    void adoptConfiguration();
     void applyToAdapters();
 
-    SecretStore* m_secrets;
+    CallingConfiguration* m_configuration;
     VapiTelephony* m_vapi;
     TwilioTelephony* m_twilio;
     CallService* m_calls;
@@ -54,5 +55,5 @@ private:
     CallingSettings m_settings;
     QString m_vapiKey; // memory only
     QString m_twilioToken; // memory only
-    quint64 m_generation = 0;
+    bool m_resumed = false;
 };

@@ -1,5 +1,7 @@
 #include "services/demo/DemoDataGenerator.h"
 
+#include "services/demo/DemoCallScripts.h"
+
 #include "models/Activity.h"
 #include "models/Ids.h"
 #include "models/Lead.h"
@@ -206,6 +208,13 @@ QString DemoDataGenerator::generate(QSqlDatabase& db, const WorkspaceIdentity& i
                 db.rollback();
                 return activities.lastError();
             }
+        }
+    }
+    if (options.activities) {
+        const QString error = DemoCallScripts::insert(db, identity);
+        if (!error.isEmpty()) {
+            db.rollback();
+            return error;
         }
     }
     return db.commit() ? QString() : db.lastError().text();

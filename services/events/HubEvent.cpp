@@ -25,6 +25,10 @@ QString HubEvent::name() const
         return QStringLiteral("call.completed");
     case Type::CallFailed:
         return QStringLiteral("call.failed");
+    case Type::CallScriptSaved:
+        return QStringLiteral("call_script.saved");
+    case Type::CallScriptDeleted:
+        return QStringLiteral("call_script.deleted");
     }
     return {};
 }

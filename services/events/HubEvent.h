@@ -20,6 +20,8 @@ struct HubEvent
         LeadAnalyzed,
         CallCompleted,
         CallFailed,
+        CallScriptSaved,
+        CallScriptDeleted,
     };
 
     Type type = Type::LeadUpdated;

@@ -1,5 +1,7 @@
 #include "services/workspace/WorkspaceSession.h"
 
+#include "services/calling/CallScriptStore.h"
+#include "services/calling/CallingConfiguration.h"
 #include "services/calling/CallingRuntime.h"
 #include "services/dealdesk/ProposalStore.h"
 #include "services/demo/DemoDataGenerator.h"
@@ -39,7 +41,9 @@ WorkspaceSession::WorkspaceSession(QObject* parent)
     , m_aiConfiguration(new AiConfiguration(m_ai, m_secrets, m_executor, m_network, this))
     , m_intelligence(new IntelligenceStore(m_executor, m_ai, m_bus, m_leads, this))
     , m_serviceCatalog(new ServiceCatalogStore(m_executor, this))
-    , m_calling(new CallingRuntime(m_executor, m_bus, m_secrets, m_network, this))
+    , m_callScripts(new CallScriptStore(m_executor, m_bus, this))
+    , m_calling(new CallingConfiguration(m_secrets, m_network, this))
+    , m_callingRuntime(new CallingRuntime(m_executor, m_bus, m_calling, m_network, this))
 {
     connect(m_executor, &DatabaseExecutor::opened, this, [this](const OpenResult& result) {
         if (!result.ok()) {
@@ -150,7 +154,9 @@ void WorkspaceSession::adoptIdentity(const WorkspaceIdentity& identity)
     m_aiConfiguration->setWorkspace(identity);
     m_intelligence->setIdentity(identity);
     m_serviceCatalog->setIdentity(identity);
+    m_callScripts->setIdentity(identity);
     m_calling->setWorkspace(identity);
+    m_callingRuntime->setWorkspace(identity);
 }
 
 void WorkspaceSession::loadSampleData(int leads, QObject* context, std::function<void(int, const QString&)> done)

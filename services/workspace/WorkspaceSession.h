@@ -9,6 +9,8 @@
 
 class AiConfiguration;
 class AiGateway;
+class CallScriptStore;
+class CallingConfiguration;
 class CallingRuntime;
 class DatabaseExecutor;
 class EventBus;
@@ -72,8 +74,12 @@ public:
     IntelligenceStore* intelligence() const { return m_intelligence; }
     // The services price list that deal values are estimated from.
     ServiceCatalogStore* serviceCatalog() const { return m_serviceCatalog; }
-    // AI calling: telephony adapters, calls, agents (issue #6).
-    CallingRuntime* calling() const { return m_calling; }
+    // Call scripts, the objection library and playbooks (Calling → Scripts).
+    CallScriptStore* callScripts() const { return m_callScripts; }
+    // Settings → Calling of this workspace: provider keys (keychain), base URLs, calling hours, pacing.
+    CallingConfiguration* calling() const { return m_calling; }
+    // AI calling: telephony adapters, calls, agents (issue #6); follows calling().
+    CallingRuntime* callingRuntime() const { return m_callingRuntime; }
 
 signals:
     void opened(const OpenResult& result);
@@ -105,5 +111,7 @@ private:
     ServiceCatalogStore* m_serviceCatalog;
     SyncEngine* m_sync = nullptr;
     TeamMemberDirectory* m_members = nullptr;
-    CallingRuntime* m_calling;
+    CallScriptStore* m_callScripts;
+    CallingConfiguration* m_calling;
+    CallingRuntime* m_callingRuntime;
 };

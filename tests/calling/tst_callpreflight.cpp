@@ -115,7 +115,7 @@ private slots:
         settings.vapiPhoneNumberId = QStringLiteral("pn-1");
         settings.twilioAccountSid = QStringLiteral("AC123");
         settings.twilioFromNumber = QStringLiteral("+14155550100");
-        settings.userPhone = QStringLiteral("+14155550199");
+        settings.ownPhone = QStringLiteral("+14155550199");
         settings.callingHoursStart = QTime(8, 30);
         settings.callingHoursEnd = QTime(18, 0);
         settings.maxConcurrentCalls = 3;
@@ -137,12 +137,12 @@ private slots:
                     && !key.contains(QStringLiteral("token"), Qt::CaseInsensitive), qPrintable(key));
 
         CallingSettings bad;
-        bad.userPhone = QStringLiteral("0151 1234");
+        bad.ownPhone = QStringLiteral("0151 1234");
         bad.callingHoursStart = QTime(20, 0);
         bad.callingHoursEnd = QTime(9, 0);
         bad.callsPerSecond = 0;
         const FieldErrors errors = bad.validate();
-        QVERIFY(!errorFor(errors, QStringLiteral("userPhone")).isEmpty());
+        QVERIFY(!errorFor(errors, QStringLiteral("ownPhone")).isEmpty());
         QVERIFY(!errorFor(errors, QStringLiteral("callingHours")).isEmpty());
         QVERIFY(!errorFor(errors, QStringLiteral("callsPerSecond")).isEmpty());
         QVERIFY(CallingSettings::load(QStringLiteral("unknown-ws")).validate().isEmpty());

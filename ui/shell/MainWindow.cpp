@@ -4,6 +4,7 @@
 #include "services/settings/AppSettings.h"
 #include "services/workspace/WorkspaceSession.h"
 #include "ui/brain/NeuralBrainView.h"
+#include "ui/calling/CallingView.h"
 #include "ui/dealdesk/DealDeskView.h"
 #include "ui/leads/LeadsView.h"
 #include "ui/pricing/ServicesCatalogDialog.h"
@@ -77,6 +78,12 @@ MainWindow::MainWindow(WorkspaceSession* session, QWidget* parent)
         tr("Neural Brain: leads by deal heat, stalled deals and what to do next"), [brain] { brain->start(); });
     connect(brain, &NeuralBrainView::leadRequested, this, &MainWindow::showLead);
     connect(brain, &NeuralBrainView::openAiSettingsRequested, this, [this] { openSettings(PreferencesDialog::aiPage()); });
+    m_calling = new CallingView(session, m_undoStack, m_stack);
+    addModule(m_calling, QIcon(QStringLiteral(":/icons/calling.svg")), tr("Calling"),
+        tr("Calling: AI voice call scripts, voice previews and the objection library"), [this] { m_calling->start(); });
+    connect(m_calling, &CallingView::openCallingSettingsRequested, this,
+        [this] { openSettings(PreferencesDialog::callingPage()); });
+    connect(m_calling, &CallingView::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 6000); });
     buildMenus();
     setAcceptDrops(true);
 
@@ -216,6 +223,13 @@ void MainWindow::addModule(QWidget* view, const QIcon& icon, const QString& name
         start();
     else
         m_moduleStarters.append(std::move(start));
+}
+
+void MainWindow::showModule(QWidget* view)
+{
+    const int index = m_stack->indexOf(view);
+    if (index >= 0)
+        m_modules->setCurrentRow(index);
 }
 
 void MainWindow::showLead(const QString& leadId)

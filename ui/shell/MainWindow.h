@@ -4,6 +4,7 @@
 
 #include <functional>
 
+class CallingView;
 class ConflictsDialog;
 class LeadsView;
 class NotificationBell;
@@ -28,6 +29,9 @@ public:
     // Called once the workspace is open: loads the views.
     void start();
     LeadsView* leadsView() const { return m_leads; }
+    CallingView* callingView() const { return m_calling; }
+    // Switches the sidebar to the module showing view.
+    void showModule(QWidget* view);
     QUndoStack* undoStack() const { return m_undoStack; }
     NotificationBell* bell() const { return m_bell; }
     void openGlobalSearch();
@@ -66,6 +70,7 @@ private:
     QListWidget* m_modules = nullptr;
     QStackedWidget* m_stack = nullptr;
     LeadsView* m_leads = nullptr;
+    CallingView* m_calling = nullptr;
     NotificationBell* m_bell = nullptr;
     QLabel* m_workspaceLabel = nullptr;
     SyncStatusIndicator* m_syncIndicator = nullptr;

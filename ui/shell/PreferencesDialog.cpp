@@ -3,6 +3,7 @@
 #include "services/settings/AppSettings.h"
 #include "ui/common/RegionComboBox.h"
 #include "ui/settings/AiSettingsPage.h"
+#include "ui/settings/CallingSettingsPage.h"
 #include "ui/workspace/WorkspaceSettingsPage.h"
 
 #include <QDialogButtonBox>
@@ -21,17 +22,20 @@ PreferencesDialog::PreferencesDialog(QWidget* parent, WorkspaceSession* session,
     setObjectName(QStringLiteral("PreferencesDialog"));
     setWindowTitle(tr("Settings"));
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
-    m_tabs->addTab(buildGeneralPage(), tr("General"));
-    m_tabs->widget(0)->setProperty("page", generalPage());
+    QWidget* general = buildGeneralPage();
+    general->setProperty("pageName", generalPage());
+    m_tabs->addTab(general, tr("General"));
     if (session) {
         m_ai = new AiSettingsPage(session, this);
-        m_tabs->addTab(scrolled(m_ai, aiPage()), tr("AI"));
+        addScrolledPage(m_ai, aiPage(), tr("AI"));
+        m_calling = new CallingSettingsPage(session, this);
+        addScrolledPage(m_calling, callingPage(), tr("Calling"));
     }
     if (registry) {
         m_workspace = new WorkspaceSettingsPage(registry, session, this);
         connect(m_workspace, &WorkspaceSettingsPage::switchRequested, this,
             &PreferencesDialog::workspaceSwitchRequested);
-        m_tabs->addTab(scrolled(m_workspace, workspacePage()), tr("Workspace"));
+        addScrolledPage(m_workspace, workspacePage(), tr("Workspace"));
     }
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -45,15 +49,15 @@ PreferencesDialog::PreferencesDialog(QWidget* parent, WorkspaceSession* session,
     resize(session ? QSize(640, 720) : QSize(480, 240));
 }
 
-QWidget* PreferencesDialog::scrolled(QWidget* page, const QString& name)
+void PreferencesDialog::addScrolledPage(QWidget* page, const QString& name, const QString& title)
 {
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(name + QStringLiteral("SettingsScroll"));
-    scroll->setProperty("page", name);
+    scroll->setProperty("pageName", name);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(page);
-    return scroll;
+    m_tabs->addTab(scroll, title);
 }
 
 QWidget* PreferencesDialog::buildGeneralPage()
@@ -80,15 +84,18 @@ QWidget* PreferencesDialog::buildGeneralPage()
 
 void PreferencesDialog::showPage(const QString& page)
 {
-    for (int index = 0; index < m_tabs->count(); ++index) {
-        if (m_tabs->widget(index)->property("page").toString() == page)
-            m_tabs->setCurrentIndex(index);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->property("pageName").toString() == page) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
     }
 }
 
 QString PreferencesDialog::currentPage() const
 {
-    return m_tabs->currentWidget()->property("page").toString();
+    const QWidget* current = m_tabs->currentWidget();
+    return current ? current->property("pageName").toString() : generalPage();
 }
 
 void PreferencesDialog::accept()
@@ -97,7 +104,7 @@ void PreferencesDialog::accept()
         return;
     AppSettings::setDefaultRegion(m_region->region());
     if (!m_ai || !m_ai->isDirty()) {
-        QDialog::accept();
+        saveCalling();
         return;
     }
     m_saving = true;
@@ -107,8 +114,27 @@ void PreferencesDialog::accept()
             return;
         self->m_saving = false;
         if (ok)
-            self->QDialog::accept();
+            self->saveCalling();
         else
             self->showPage(aiPage());
+    });
+}
+
+void PreferencesDialog::saveCalling()
+{
+    if (!m_calling || !m_calling->isDirty()) {
+        QDialog::accept();
+        return;
+    }
+    m_saving = true;
+    QPointer<PreferencesDialog> self(this);
+    m_calling->save([self](bool ok) {
+        if (!self)
+            return;
+        self->m_saving = false;
+        if (ok)
+            self->QDialog::accept();
+        else
+            self->showPage(callingPage());
     });
 }

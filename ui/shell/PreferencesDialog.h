@@ -3,6 +3,7 @@
 #include <QDialog>
 
 class AiSettingsPage;
+class CallingSettingsPage;
 class QTabWidget;
 class RegionComboBox;
 class WorkspaceRegistry;
@@ -10,8 +11,9 @@ class WorkspaceSession;
 class WorkspaceSettingsPage;
 
 // Edit → Preferences: the Settings dialog. "General" holds settings that are not secrets (QSettings); "AI" (with a
-// workspace) configures the language model, its key and budgets; "Workspace" (with a registry) the workspaces and
-// a team server's members. Pages are named so other modules can open one.
+// workspace) configures the language model, its key and budgets; "Calling" the voice and telephony providers;
+// "Workspace" (with a registry) the workspaces and a team server's members. Pages are named so other modules can open
+// one.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -23,6 +25,7 @@ public:
     static QString generalPage() { return QStringLiteral("general"); }
     static QString aiPage() { return QStringLiteral("ai"); }
     static QString workspacePage() { return QStringLiteral("workspace"); }
+    static QString callingPage() { return QStringLiteral("calling"); }
 
     // Switches to the page of that name; unknown names leave the current page.
     void showPage(const QString& page);
@@ -33,6 +36,7 @@ public:
     RegionComboBox* regionCombo() const { return m_region; }
     AiSettingsPage* aiSettings() const { return m_ai; }
     WorkspaceSettingsPage* workspaceSettings() const { return m_workspace; }
+    CallingSettingsPage* callingSettings() const { return m_calling; }
     QTabWidget* tabs() const { return m_tabs; }
 
 signals:
@@ -41,11 +45,13 @@ signals:
 
 private:
     QWidget* buildGeneralPage();
-    QWidget* scrolled(QWidget* page, const QString& name);
+    void addScrolledPage(QWidget* page, const QString& name, const QString& title);
+    void saveCalling();
 
     QTabWidget* m_tabs;
     RegionComboBox* m_region = nullptr;
     AiSettingsPage* m_ai = nullptr;
     WorkspaceSettingsPage* m_workspace = nullptr;
+    CallingSettingsPage* m_calling = nullptr;
     bool m_saving = false;
 };
