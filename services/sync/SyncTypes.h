@@ -26,7 +26,7 @@ enum class ErrorKind {
 enum class Resolution { PickLocal, PickServer };
 
 // The schema version of the server this build knows (hub.schema_migrations).
-inline constexpr int knownServerSchemaVersion = 5;
+inline constexpr int knownServerSchemaVersion = 6;
 
 } // namespace Sync
 
