@@ -17,6 +17,8 @@ public:
     using QObject::QObject;
 
     virtual void scripts(QObject* context, std::function<void(const QList<CallScript>&)> done) = 0;
+    // An agent was made with this script (its usage count).
+    virtual void markUsed(const QString& scriptId) { Q_UNUSED(scriptId); }
 
 signals:
     void scriptsChanged();

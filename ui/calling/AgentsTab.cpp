@@ -212,12 +212,14 @@ void AgentsTab::createAgent()
         return;
     }
     m_create->setEnabled(false);
-    m_agents->create(spec, this, [this, count = spec.leadIds.size()](const QString& runId, const QString& error) {
+    m_agents->create(spec, this,
+        [this, count = spec.leadIds.size(), scriptId = spec.script.id](const QString& runId, const QString& error) {
         m_create->setEnabled(true);
         if (!error.isEmpty()) {
             m_formMessage->setText(tr("The agent could not be created: %1").arg(error));
             return;
         }
+        m_scripts->markUsed(scriptId);
         m_formMessage->setText(tr("Agent created with %n lead(s). Select it and press Start.", nullptr, int(count)));
         m_name->clear();
         m_currentRunId = runId;

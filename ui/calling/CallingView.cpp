@@ -1,7 +1,14 @@
 #include "ui/calling/CallingView.h"
 
 #include "services/calling/CallingConfiguration.h"
+#include "services/calling/CallingRuntime.h"
+#include "services/calling/StoredCallScriptSource.h"
+#include "services/leads/LeadStore.h"
 #include "services/workspace/WorkspaceSession.h"
+#include "ui/calling/AgentsTab.h"
+#include "ui/calling/CallAnalyticsTab.h"
+#include "ui/calling/CallsTab.h"
+#include "ui/calling/LiveMonitorTab.h"
 #include "ui/calling/ScriptsTab.h"
 
 #include <QFrame>
@@ -30,7 +37,15 @@ CallingView::CallingView(WorkspaceSession* session, QUndoStack* undoStack, QWidg
 
     m_tabs->setObjectName(QStringLiteral("callingTabs"));
     m_tabs->setDocumentMode(true);
+    CallingRuntime* runtime = session->callingRuntime();
+    auto* scriptSource = new StoredCallScriptSource(session->callScripts(), this);
+    addTab(new CallsTab(runtime->calls(), this), tr("Calls"));
     addTab(m_scripts, tr("Scripts"));
+    addTab(new AgentsTab(runtime->agents(), scriptSource, session->leads(), this), tr("Agents"));
+    addTab(new LiveMonitorTab(runtime->calls(), runtime->agents(), this), tr("Live monitor"));
+    addTab(new CallAnalyticsTab(runtime->calls(), this), tr("Analytics"));
+    // Scripts come first for a new user: there is nothing to call with before one exists.
+    m_tabs->setCurrentWidget(m_scripts);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);

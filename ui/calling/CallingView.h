@@ -11,8 +11,7 @@ class ScriptsTab;
 class WorkspaceSession;
 
 // The Calling module: a banner that says what to configure while no calling provider has a key, and the module's
-// tabs. This view builds the Scripts tab; the calls, agents, live monitor and analytics tabs are separate widgets
-// that the composition adds with addTab().
+// tabs: Calls, Scripts, Agents, Live monitor and Analytics.
 class CallingView : public QWidget
 {
     Q_OBJECT
