@@ -26,11 +26,7 @@ enum class ErrorKind {
 enum class Resolution { PickLocal, PickServer };
 
 // The schema version of the server this build knows (hub.schema_migrations).
-<<<<<<< HEAD
 inline constexpr int knownServerSchemaVersion = 7;
-=======
-inline constexpr int knownServerSchemaVersion = 6;
->>>>>>> wip-scripts
 
 } // namespace Sync
 
