@@ -62,8 +62,9 @@ QString CopyColumn::selectExpression() const
 
 void formatPgTimestamp(qint64 micros, char* out)
 {
+    // Milliseconds as the incremental pull gets them from QDateTime's ISO parser: microseconds rounded half up.
     // PostgreSQL's epoch is 2000-01-01, 10,957 days after the Unix epoch.
-    const qint64 ms = floorDiv(micros, 1000) + qint64(10957) * 86400000;
+    const qint64 ms = floorDiv(micros + 500, 1000) + qint64(10957) * 86400000;
     qint64 days = floorDiv(ms, 86400000);
     const qint64 msOfDay = ms - days * 86400000;
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).

@@ -52,8 +52,12 @@ void TestPgBinaryCopy::timestampsAsTheReplicaStoresThem_data()
     QTest::addColumn<qint64>("micros");
     QTest::addColumn<QString>("expected");
     QTest::newRow("epoch") << qint64(0) << QStringLiteral("2000-01-01T00:00:00.000Z");
-    QTest::newRow("microseconds truncate") << qint64(1999) << QStringLiteral("2000-01-01T00:00:00.001Z");
-    QTest::newRow("before 2000") << qint64(-1) << QStringLiteral("1999-12-31T23:59:59.999Z");
+    // As QDateTime's ISO parser reads PostgreSQL's text (the incremental pull): rounded half up.
+    QTest::newRow("microseconds round") << qint64(1999) << QStringLiteral("2000-01-01T00:00:00.002Z");
+    QTest::newRow("microseconds round down") << qint64(1499) << QStringLiteral("2000-01-01T00:00:00.001Z");
+    QTest::newRow("half rounds up") << qint64(1500) << QStringLiteral("2000-01-01T00:00:00.002Z");
+    QTest::newRow("rounds into the next second") << qint64(999999) << QStringLiteral("2000-01-01T00:00:01.000Z");
+    QTest::newRow("before 2000") << qint64(-1000) << QStringLiteral("1999-12-31T23:59:59.999Z");
     QTest::newRow("leap day") << pgMicros(QDateTime(QDate(2024, 2, 29), QTime(13, 5, 7, 250), Qt::UTC))
                               << QStringLiteral("2024-02-29T13:05:07.250Z");
     QTest::newRow("1970") << pgMicros(QDateTime(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC))

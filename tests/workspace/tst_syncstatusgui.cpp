@@ -118,7 +118,9 @@ private slots:
         // Work goes on offline; the edits wait.
         const Lead saved = saveBlocking(*desk.session, newLead(QStringLiteral("Offline Lead GmbH")));
         QVERIFY(saved.isValid());
-        QVERIFY(HubTest::waitUntil([&] { return indicator->text().contains(QStringLiteral("1 pending change")); }));
+        // The lead and its "created" timeline entry.
+        QVERIFY2(HubTest::waitUntil([&] { return indicator->text().contains(QStringLiteral("2 pending change")); }),
+            qPrintable(indicator->text()));
 
         // Back: online again, the change sent, nothing pending.
         QVERIFY(relay.start());

@@ -139,7 +139,9 @@ private slots:
         QVERIFY(HubTest::waitUntil([&] { return b.session->sync()->state() == Sync::State::Offline; }));
         QVERIFY(dragCard(b, id, QStringLiteral("contacted"), QStringLiteral("qualified")));
         QVERIFY(HubTest::waitUntil([&] { return onColumn(b, QStringLiteral("qualified"), id); }));
-        QVERIFY(HubTest::waitUntil([&] { return b.session->sync()->pendingCount() == 1; }));
+        // The lead's new stage and its status-change timeline entry.
+        QVERIFY2(HubTest::waitUntil([&] { return b.session->sync()->pendingCount() == 2; }),
+            qPrintable(QString::number(b.session->sync()->pendingCount())));
         Lead edited = *fetch(*a.session, id);
         edited.company = QStringLiteral("Kanban Live (renamed)");
         QVERIFY(save(*a.session, edited));
