@@ -113,7 +113,7 @@ private slots:
         CallingSettings settings;
         settings.vapiBaseUrl = QUrl(QStringLiteral("http://127.0.0.1:9999"));
         settings.vapiPhoneNumberId = QStringLiteral("pn-1");
-        settings.twilioAccountSid = QStringLiteral("AC123");
+        settings.twilioAccountSid = QStringLiteral("AC0123456789abcdef0123456789abcdef");
         settings.twilioFromNumber = QStringLiteral("+14155550100");
         settings.ownPhone = QStringLiteral("+14155550199");
         settings.callingHoursStart = QTime(8, 30);

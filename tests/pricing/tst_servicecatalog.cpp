@@ -52,6 +52,13 @@ private:
             .value_or(ServiceCatalogListing());
     }
 
+    void addCall(const QString& leadId, const QString& transcript)
+    {
+        exec(QStringLiteral("INSERT INTO calls (id, org_id, lead_id, provider, transcript, created_at, updated_at) "
+                            "VALUES (?, ?, ?, 'vapi', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"),
+            { Ids::newId(), ws->identity().orgId, leadId, transcript });
+    }
+
     void exec(const QString& sql, const QVariantList& values = {})
     {
         bool ok = false;
@@ -276,11 +283,9 @@ private slots:
         QCOMPARE(estimate.valueMinor, 540000);
         QCOMPARE(estimate.otherCurrencyServices, QStringList { QStringLiteral("US only") });
 
-        // Call transcripts count once a calls table with transcripts exists.
-        exec(QStringLiteral("CREATE TABLE calls (id TEXT PRIMARY KEY, lead_id TEXT, transcript TEXT)"));
-        exec(QStringLiteral("INSERT INTO calls (id, lead_id, transcript) VALUES ('c1', ?, 'We run Google Ads.')"),
-            { lead.id });
-        exec(QStringLiteral("INSERT INTO calls (id, lead_id, transcript) VALUES ('c2', ?, NULL)"), { lead.id });
+        // Call transcripts count too.
+        addCall(lead.id, QStringLiteral("We run Google Ads."));
+        addCall(lead.id, QString());
         QHash<QString, DealValueEstimate> many;
         ws->runBlocking([&](QSqlDatabase& db) {
             many = LeadValueEstimation::estimate(
@@ -308,13 +313,13 @@ private slots:
         QCOMPARE(estimate.otherCurrencyServices, QStringList { QStringLiteral("SEO audit") });
     }
 
-    void callsTableWithoutTranscriptIsIgnored()
+    void callWithoutTranscriptAddsNothing()
     {
         QVERIFY(waitWrite([&](QObject* c, auto d) {
             store->save(make(QStringLiteral("SEO audit"), 90000, { QStringLiteral("seo") }), c, d);
         }).ok);
-        exec(QStringLiteral("CREATE TABLE calls (id TEXT PRIMARY KEY, lead_id TEXT, summary TEXT)"));
         Lead lead = ws->saveBlocking(ws->makeLead(QStringLiteral("Plain")));
+        addCall(lead.id, QString());
         DealValueEstimate estimate;
         ws->runBlocking(
             [&](QSqlDatabase& db) { estimate = LeadValueEstimation::estimate(db, ws->identity().orgId, lead.id); });

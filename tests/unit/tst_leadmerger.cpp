@@ -419,24 +419,30 @@ private slots:
         QVERIFY2(after == before, qPrintable(firstDifference(before, after)));
     }
 
-    // Tables that later migrations add (calls, proposals, …) are found by their lead_id column; local logs without
-    // an id are history and stay untouched.
+    // Calls, and tables that later migrations add, are found by their lead_id column; local logs without an id are
+    // history and stay untouched.
     void laterTablesFollow()
     {
-        exec(u"CREATE TABLE calls (id TEXT PRIMARY KEY, lead_id TEXT NOT NULL, updated_at TEXT NOT NULL)"_s);
+        exec(u"CREATE TABLE future_records (id TEXT PRIMARY KEY, lead_id TEXT NOT NULL, updated_at TEXT NOT NULL)"_s);
         exec(u"CREATE TABLE call_audit (lead_id TEXT NOT NULL, note TEXT)"_s);
         const QString master = insert(u"Ada"_s);
         const QString duplicate = insert(u"Ada again"_s);
+        const QString record = Ids::newId();
         const QString call = Ids::newId();
-        exec(u"INSERT INTO calls (id, lead_id, updated_at) VALUES (?, ?, '2026-01-01')"_s, { call, duplicate });
+        exec(u"INSERT INTO future_records (id, lead_id, updated_at) VALUES (?, ?, '2026-01-01')"_s, { record, duplicate });
+        exec(u"INSERT INTO calls (id, org_id, lead_id, provider, created_at, updated_at) "
+             "VALUES (?, ?, ?, 'vapi', '2026-01-01', '2026-01-01')"_s,
+            { call, ws->identity().orgId, duplicate });
         exec(u"INSERT INTO call_audit (lead_id, note) VALUES (?, 'dialled')"_s, { duplicate });
 
         const MergeResult result = merge({ master, { duplicate }, {} });
         QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(row(u"future_records"_s, record).value(u"lead_id"_s).toString(), master);
         QCOMPARE(row(u"calls"_s, call).value(u"lead_id"_s).toString(), master);
         QCOMPARE(ws->countRows(u"SELECT count(*) FROM call_audit WHERE lead_id = '%1'"_s.arg(duplicate)), 1);
         QString error;
         QVERIFY2(undo(result.mergeLogId, &error), qPrintable(error));
+        QCOMPARE(row(u"future_records"_s, record).value(u"lead_id"_s).toString(), duplicate);
         QCOMPARE(row(u"calls"_s, call).value(u"lead_id"_s).toString(), duplicate);
     }
 

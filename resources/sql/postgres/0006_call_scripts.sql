@@ -1,5 +1,5 @@
 -- Business Hub server schema 6: call scripts, the objection library and playbooks (issue #6); the same logical
--- schema as the desktop's resources/sql/sqlite 0011. Lists inside a script are jsonb, money bigint minor units.
+-- schema as the desktop's resources/sql/sqlite 0014. Lists inside a script are jsonb, money bigint minor units.
 --
 -- Scripts, objections and playbooks are the org's shared sales material: every member reads and uses them and may
 -- write them (a caller refines the script they call with); tombstoning is for owners and admins. Links follow their

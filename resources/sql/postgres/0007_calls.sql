@@ -1,5 +1,5 @@
--- Business Hub server schema 6: AI calling (issue #6): calls, agent runs and their queues; the same logical schema
--- as the desktop's resources/sql/sqlite 0011. Monitor URLs of live calls are bearer secrets and are never stored.
+-- Business Hub server schema 7: AI calling (issue #6): calls, agent runs and their queues; the same logical schema
+-- as the desktop's resources/sql/sqlite 0013. Monitor URLs of live calls are bearer secrets and are never stored.
 SET LOCAL ROLE :"owner_role";
 
 CREATE TABLE hub.calls (
@@ -110,4 +110,4 @@ CREATE POLICY agent_queue_member ON hub.agent_queue TO :"member_role"
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON hub.calls, hub.agent_runs, hub.agent_queue TO :"member_role";
 
-INSERT INTO hub.schema_migrations (version, name) VALUES (6, 'calls');
+INSERT INTO hub.schema_migrations (version, name) VALUES (7, 'calls');
