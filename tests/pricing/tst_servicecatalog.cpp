@@ -285,7 +285,7 @@ private slots:
 
         // Call transcripts count too.
         addCall(lead.id, QStringLiteral("We run Google Ads."));
-        addCall(lead.id, QString());
+        addCall(lead.id, QStringLiteral("")); // no transcript
         QHash<QString, DealValueEstimate> many;
         ws->runBlocking([&](QSqlDatabase& db) {
             many = LeadValueEstimation::estimate(
@@ -319,7 +319,7 @@ private slots:
             store->save(make(QStringLiteral("SEO audit"), 90000, { QStringLiteral("seo") }), c, d);
         }).ok);
         Lead lead = ws->saveBlocking(ws->makeLead(QStringLiteral("Plain")));
-        addCall(lead.id, QString());
+        addCall(lead.id, QStringLiteral("")); // no transcript
         DealValueEstimate estimate;
         ws->runBlocking(
             [&](QSqlDatabase& db) { estimate = LeadValueEstimation::estimate(db, ws->identity().orgId, lead.id); });
