@@ -57,6 +57,8 @@ public:
 
 signals:
     void writeFailed(const QString& message);
+    // The pipeline stages changed under the views (renamed, added or reordered on the team server): re-read them.
+    void stagesChanged();
 
 private:
     void write(QObject* context, std::function<WriteOutcome(QSqlDatabase&)> job, Done done);

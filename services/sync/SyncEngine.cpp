@@ -3,10 +3,13 @@
 #include "services/leads/LeadStore.h"
 #include "services/leads/TimelineStore.h"
 #include "services/storage/DatabaseExecutor.h"
+#include "services/sync/RejectedChangeStore.h"
 #include "services/sync/ReplicaStore.h"
 #include "services/sync/SyncWorker.h"
 
 #include <QPointer>
+
+#include <algorithm>
 
 SyncEngine::SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncOptions& options, QObject* parent)
     : QObject(parent)
@@ -19,6 +22,8 @@ SyncEngine::SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncO
     qRegisterMetaType<SyncConflict>("SyncConflict");
     qRegisterMetaType<SyncCopyStats>("SyncCopyStats");
     qRegisterMetaType<QList<SyncConflict>>("QList<SyncConflict>");
+    qRegisterMetaType<SyncRejectedChange>("SyncRejectedChange");
+    qRegisterMetaType<QList<SyncRejectedChange>>("QList<SyncRejectedChange>");
     // An engine is attached only to a server workspace's replica: its lead writes are queued from here on.
     executor->runBlocking([](QSqlDatabase& db) { ReplicaStore(db).setReplicating(true); });
 
@@ -36,7 +41,9 @@ SyncEngine::SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncO
     connect(m_worker, &SyncWorker::errorOccurred, this, &SyncEngine::error);
     connect(m_worker, &SyncWorker::rowsPulled, this, &SyncEngine::onRowsPulled);
     connect(m_worker, &SyncWorker::tableReloaded, this, [this](const QString& table) {
-        if (table == QLatin1String("leads") && m_leads)
+        if (table != QLatin1String("leads"))
+            emit serverRowsChanged(table, {}, {});
+        else if (m_leads)
             emit m_leads->leadsReset();
     });
     connect(m_worker, &SyncWorker::tableCopied, this, &SyncEngine::tableCopied);
@@ -62,6 +69,14 @@ SyncEngine::SyncEngine(DatabaseExecutor* executor, LeadStore* leads, const SyncO
                 emit conflictsDetected(added);
             emit conflictsChanged();
         });
+    connect(m_worker, &SyncWorker::rejectedChanged, this, [this](const QList<SyncRejectedChange>& open) {
+        const bool same = open.size() == m_rejected.size()
+            && std::equal(open.begin(), open.end(), m_rejected.begin(),
+                [](const SyncRejectedChange& a, const SyncRejectedChange& b) { return a.id == b.id; });
+        m_rejected = open;
+        if (!same)
+            emit rejectedChangesChanged();
+    });
     connect(m_worker, &SyncWorker::connected, this, [this](const QString& orgId, const QString& userId) {
         m_serverOrgId = orgId;
         m_serverUserId = userId;
@@ -133,11 +148,16 @@ void SyncEngine::onRowsPulled(
         return;
     }
     if (table == QLatin1String("pipeline_stages") && m_leads) {
-        // Columns and their names come from the stages: views re-read them with the lists.
+        // Columns and their names come from the stages: views re-read them, and the lists.
+        emit m_leads->stagesChanged();
         emit m_leads->leadsReset();
         return;
     }
-    if (table != QLatin1String("leads") || !m_leads)
+    if (table != QLatin1String("leads")) {
+        emit serverRowsChanged(table, upserted + removed, parents);
+        return;
+    }
+    if (!m_leads)
         return;
     if (upserted.size() + removed.size() > m_options.resetThreshold) {
         emit m_leads->leadsReset();
@@ -175,6 +195,32 @@ void SyncEngine::resolve(
                 m_leads->refreshLeads({ outcome.rowId }); // also triggers syncNow()
             else
                 syncNow();
+            if (done && (!context || guard))
+                done(outcome.error);
+        });
+}
+
+void SyncEngine::dismissRejected(qint64 id, QObject* context, std::function<void(const QString&)> done)
+{
+    struct Outcome
+    {
+        QString error;
+        QList<SyncRejectedChange> open;
+    };
+    QPointer<QObject> guard(context);
+    m_executor->run<Outcome>(
+        this,
+        [id](QSqlDatabase& db) {
+            RejectedChangeStore store(db);
+            Outcome outcome;
+            if (!store.dismiss(id))
+                outcome.error = store.lastError();
+            outcome.open = store.open();
+            return outcome;
+        },
+        [this, guard, context, done = std::move(done)](const Outcome& outcome) {
+            m_rejected = outcome.open;
+            emit rejectedChangesChanged();
             if (done && (!context || guard))
                 done(outcome.error);
         });

@@ -44,6 +44,8 @@ public:
     QDateTime lastSyncAt() const { return m_lastSyncAt; }
     int pendingCount() const { return m_pendingCount; }
     QList<SyncConflict> conflicts() const { return m_conflicts; }
+    // Changes the server will never take (their lead was reassigned away), set aside until dismissed.
+    QList<SyncRejectedChange> rejectedChanges() const { return m_rejected; }
     QString serverOrgId() const { return m_serverOrgId; }
     // When the engine tries to connect again while offline (invalid when it does not retry on its own).
     QDateTime nextAttemptAt() const { return m_nextAttemptAt; }
@@ -53,6 +55,8 @@ public:
     // done(error): empty on success.
     void resolve(qint64 conflictId, Sync::Resolution resolution, QObject* context = nullptr,
         std::function<void(const QString&)> done = {});
+    // The user has read it: it leaves rejectedChanges(). done(error): empty on success.
+    void dismissRejected(qint64 id, QObject* context = nullptr, std::function<void(const QString&)> done = {});
 
 signals:
     void stateChanged(Sync::State state);
@@ -62,12 +66,17 @@ signals:
     // New conflicts of the last push (the full open list is conflicts()).
     void conflictsDetected(const QList<SyncConflict>& added);
     void conflictsChanged();
+    void rejectedChangesChanged();
     // One push-and-pull round is complete.
     void synced();
     // A table's first full sync (COPY) is written.
     void tableCopied(const SyncCopyStats& stats);
     // Offline after a failure worth retrying: the next attempt is at that time.
     void reconnectScheduled(const QDateTime& at);
+    // Rows of a synced table other than leads, activities and stages came from the server (or left the replica):
+    // ids of the rows (empty: the whole table was reloaded) and, for rows that belong to another, its ids
+    // (a proposal's lead, a link's script). The workspace hands them on to the stores that own those tables.
+    void serverRowsChanged(const QString& table, const QStringList& ids, const QStringList& parents);
 
 private:
     void onRowsPulled(
@@ -85,6 +94,7 @@ private:
     QDateTime m_nextAttemptAt;
     int m_pendingCount = 0;
     QList<SyncConflict> m_conflicts;
+    QList<SyncRejectedChange> m_rejected;
     QString m_serverOrgId;
     QString m_serverUserId;
 };

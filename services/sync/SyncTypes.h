@@ -26,7 +26,7 @@ enum class ErrorKind {
 enum class Resolution { PickLocal, PickServer };
 
 // The schema version of the server this build knows (hub.schema_migrations).
-inline constexpr int knownServerSchemaVersion = 7;
+inline constexpr int knownServerSchemaVersion = 8;
 
 } // namespace Sync
 
@@ -43,6 +43,19 @@ struct SyncConflict
     QDateTime createdAt;
 };
 
+// A change the server will never take (its lead left the member's view): kept out of the outbox, shown to the user
+// with the reason until dismissed.
+struct SyncRejectedChange
+{
+    qint64 id = 0;
+    QString table;
+    QString rowId;
+    QString op;
+    QString fields; // the change as JSON, as it was queued
+    QString message;
+    QDateTime rejectedAt;
+};
+
 // How a table's first full sync (COPY) went: what it moved and where the time went.
 struct SyncCopyStats
 {
@@ -57,4 +70,5 @@ struct SyncCopyStats
 };
 
 Q_DECLARE_METATYPE(SyncConflict)
+Q_DECLARE_METATYPE(SyncRejectedChange)
 Q_DECLARE_METATYPE(SyncCopyStats)

@@ -2,6 +2,8 @@
 
 #include "models/Ids.h"
 #include "services/storage/DatabaseExecutor.h"
+#include "services/sync/OutOfViewChangeCheck.h"
+#include "services/sync/RejectedChangeStore.h"
 #include "services/sync/ReplicaBulkLoader.h"
 #include "services/sync/ReplicaStore.h"
 #include "services/sync/ServerViewCheck.h"
@@ -228,6 +230,7 @@ void SyncWorker::runCycle()
     if (!pullAll())
         return;
     QList<SyncConflict> open;
+    QList<SyncRejectedChange> rejected;
     int pending = 0;
     QString lastSync;
     m_executor->runBlocking([&](QSqlDatabase& db) {
@@ -235,7 +238,9 @@ void SyncWorker::runCycle()
         open = replica.openConflicts();
         pending = replica.pendingCount();
         lastSync = replica.lastSyncAt();
+        rejected = RejectedChangeStore(db).open();
     });
+    emit rejectedChanged(rejected);
     emit conflictsChanged(open, added);
     emit pendingCountChanged(pending);
     emit lastSyncAtChanged(Ids::fromStorage(lastSync));
@@ -299,9 +304,18 @@ bool SyncWorker::pushOne(const OutboxEntry& entry, QList<SyncConflict>* added, b
             connectionLost(text);
             return false;
         }
+        *blocked = true;
+        // The server refuses an edit of a lead it no longer shows the member in its own words (no rights, or a
+        // missing column of what it took for a new row): say what happened instead, and set the change aside.
+        OutOfViewChangeCheck check(*m_pg, m_executor);
+        if (check.leadLeftView(entry))
+            return rejectOutOfView(entry, check.leadId());
+        if (check.failed() && SyncErrorClassifier::connectionLost(check.sqlState(), check.errorText())) {
+            connectionLost(check.errorText());
+            return false;
+        }
         const auto classified = SyncErrorClassifier::queryFailure(error.nativeErrorCode(), text);
         emit errorOccurred(classified.kind, classified.message);
-        *blocked = true;
         return true;
     }
     const QVariant rowRev = query.value(1);
@@ -322,6 +336,28 @@ bool SyncWorker::pushOne(const OutboxEntry& entry, QList<SyncConflict>* added, b
         return true;
     }
     emit rowsPushed(entry.table, { entry.rowId });
+    return true;
+}
+
+bool SyncWorker::rejectOutOfView(const OutboxEntry& entry, const QString& leadId)
+{
+    bool rejected = false;
+    QString localError;
+    m_executor->runBlocking([&](QSqlDatabase& db) {
+        RejectedChangeStore store(db);
+        rejected = store.reject(entry.table, entry.rowId, QStringLiteral("lead_left_view"),
+            OutOfViewChangeCheck::message(), nullptr);
+        localError = store.lastError();
+    });
+    if (!rejected) {
+        emit errorOccurred(Sync::ErrorKind::LocalDatabase,
+            QCoreApplication::translate("SyncEngine", "A change the server refused could not be set aside: %1")
+                .arg(localError));
+        return true;
+    }
+    // The pull of this cycle asks the server about the lead and drops it from the replica (nothing holds it now).
+    m_notified[SyncedTable::leads().name()].insert(leadId);
+    emit errorOccurred(Sync::ErrorKind::PermissionDenied, OutOfViewChangeCheck::message());
     return true;
 }
 

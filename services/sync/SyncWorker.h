@@ -49,6 +49,8 @@ signals:
     void pendingCountChanged(int count);
     void lastSyncAtChanged(const QDateTime& at);
     void conflictsChanged(const QList<SyncConflict>& open, const QList<SyncConflict>& added);
+    // The open changes the server will never take (their lead left the member's view), after every cycle.
+    void rejectedChanged(const QList<SyncRejectedChange>& open);
     void connected(const QString& serverOrgId, const QString& serverUserId);
     void cycleFinished();
     // The next connection attempt is in delayMs (after a failure that is worth retrying).
@@ -66,6 +68,8 @@ private:
     // A statement on the server failed: reconnect later when the connection broke, otherwise report it.
     void queryFailed(const QString& sqlState, const QString& text);
     bool pushOne(const OutboxEntry& entry, QList<SyncConflict>* added, bool* blocked);
+    // The entry's lead left the member's view: its row's changes move out of the outbox, the user is told.
+    bool rejectOutOfView(const OutboxEntry& entry, const QString& leadId);
     void connectionLost(const QString& message);
     void fail(Sync::ErrorKind kind, const QString& message, bool retry);
     void scheduleReconnect();

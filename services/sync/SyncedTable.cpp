@@ -21,6 +21,18 @@ QDateTime parseServerTime(const QString& text)
     trimmed.replace(fraction, QStringLiteral("\\1"));
     return QDateTime::fromString(trimmed, Qt::ISODateWithMs);
 }
+
+// Column names as one space-separated list.
+QStringList names(const char* list)
+{
+    return QString::fromLatin1(list).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+QSet<QString> nameSet(const char* list)
+{
+    const QStringList all = names(list);
+    return QSet<QString>(all.begin(), all.end());
+}
 } // namespace
 
 const SyncedTable& SyncedTable::leads()
@@ -63,8 +75,9 @@ const SyncedTable& SyncedTable::activities()
         SyncedTable t;
         t.m_name = QStringLiteral("activities");
         t.m_columns = QStringList { QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("lead_id"),
-            QStringLiteral("kind"), QStringLiteral("body"), QStringLiteral("meta"), QStringLiteral("created_at"),
-            QStringLiteral("updated_at"), QStringLiteral("deleted"), QStringLiteral("rev") };
+            QStringLiteral("kind"), QStringLiteral("body"), QStringLiteral("meta"), QStringLiteral("created_by"),
+            QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("deleted"),
+            QStringLiteral("rev") };
         t.m_parentColumn = QStringLiteral("lead_id");
         t.m_jsonColumns = { QStringLiteral("meta") };
         t.m_boolColumns = { QStringLiteral("deleted") };
@@ -92,9 +105,81 @@ const SyncedTable& SyncedTable::pipelineStages()
     return table;
 }
 
+// A table of 0015_sync_deals_calls_scripts.sql: id and org_id first, rev last, a tombstone, the outbox insert
+// trigger left out of a first sync into an empty table.
+SyncedTable SyncedTable::make(
+    const char* name, const char* columns, const char* parent, const char* json, const char* times)
+{
+    SyncedTable t;
+    t.m_name = QString::fromLatin1(name);
+    t.m_columns = names("id org_id") + names(columns) + names("created_at updated_at deleted rev");
+    t.m_parentColumn = QString::fromLatin1(parent);
+    t.m_jsonColumns = nameSet(json);
+    t.m_boolColumns = { QStringLiteral("deleted") };
+    t.m_timeColumns = nameSet(times) + nameSet("created_at updated_at");
+    t.m_bulkTriggers = { t.m_name + QStringLiteral("_outbox_insert") };
+    return t;
+}
+
+const SyncedTable& SyncedTable::proposals()
+{
+    static const SyncedTable table = make("proposals",
+        "lead_id title status currency valid_until sent_at accepted_at rejected_at rejection_reason sections lines",
+        "lead_id", "sections lines", "sent_at accepted_at rejected_at");
+    return table;
+}
+
+const SyncedTable& SyncedTable::leadIntelligence()
+{
+    static const SyncedTable table = make("lead_intelligence",
+        "lead_id deal_heat buying_intent budget timeline decision_maker pain_points key_insights risks "
+        "next_best_action summary fields_used estimated_value_minor model prompt_version analyzed_at",
+        "lead_id", "pain_points key_insights risks fields_used", "analyzed_at");
+    return table;
+}
+
+const SyncedTable& SyncedTable::callScripts()
+{
+    static const SyncedTable table = make("call_scripts",
+        "name purpose industry opening_line talking_points objection_handlers rate_min_minor rate_max_minor currency "
+        "closing_strategy voice_id llm_model language temperature usage_count",
+        "", "talking_points objection_handlers", "");
+    return table;
+}
+
+const SyncedTable& SyncedTable::playbooks()
+{
+    static const SyncedTable table = make("playbooks", "name description stage_key content", "", "content", "");
+    return table;
+}
+
+const SyncedTable& SyncedTable::objections()
+{
+    static const SyncedTable table
+        = make("objections", "objection response category tags playbook_ids", "", "tags playbook_ids", "");
+    return table;
+}
+
+const SyncedTable& SyncedTable::callScriptObjections()
+{
+    static const SyncedTable table
+        = make("call_script_objections", "script_id objection_id position", "script_id", "", "");
+    return table;
+}
+
+const SyncedTable& SyncedTable::calls()
+{
+    static const SyncedTable table = make("calls",
+        "lead_id agent_run_id script_id provider provider_call_id status outcome sentiment duration_s summary "
+        "transcript recording_url cost ended_reason error_reason notes started_at ended_at",
+        "lead_id", "", "started_at ended_at");
+    return table;
+}
+
 const QList<const SyncedTable*>& SyncedTable::all()
 {
-    static const QList<const SyncedTable*> tables { &pipelineStages(), &leads(), &activities() };
+    static const QList<const SyncedTable*> tables { &pipelineStages(), &leads(), &activities(), &proposals(),
+        &leadIntelligence(), &callScripts(), &playbooks(), &objections(), &callScriptObjections(), &calls() };
     return tables;
 }
 

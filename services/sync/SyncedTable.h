@@ -15,7 +15,16 @@ public:
     static const SyncedTable& leads();
     static const SyncedTable& activities();
     static const SyncedTable& pipelineStages();
-    // Every synced table, in the order pulls apply them (a row's parent before the row: leads before activities).
+    // 0015: the Deal Desk, lead intelligence, the calling library and calls.
+    static const SyncedTable& proposals();
+    static const SyncedTable& leadIntelligence();
+    static const SyncedTable& callScripts();
+    static const SyncedTable& playbooks();
+    static const SyncedTable& objections();
+    static const SyncedTable& callScriptObjections();
+    static const SyncedTable& calls();
+    // Every synced table, in the order pulls apply them (a row's parent before the row: leads before
+    // activities, scripts and objections before their links).
     static const QList<const SyncedTable*>& all();
     static const SyncedTable* byName(const QString& name);
 
@@ -38,6 +47,9 @@ public:
     QJsonValue toServer(const QString& column, const QJsonValue& value) const;
 
 private:
+    static SyncedTable make(const char* name, const char* columns, const char* parent, const char* json,
+        const char* times);
+
     QString m_name;
     QStringList m_columns;
     QStringList m_userColumns;

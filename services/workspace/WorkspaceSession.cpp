@@ -19,6 +19,7 @@
 #include "services/secrets/SecretStore.h"
 #include "services/storage/LeadRepository.h"
 #include "services/sync/SyncEngine.h"
+#include "services/workspace/SyncStoreBridge.h"
 #include "services/workspace/TeamMemberDirectory.h"
 
 #include <QDir>
@@ -113,6 +114,8 @@ void WorkspaceSession::attachServer()
         return;
     m_sync = new SyncEngine(m_executor, m_leads, m_syncOptions);
     m_sync->setTimelineStore(m_timeline);
+    new SyncStoreBridge(m_sync,
+        { m_proposals, m_intelligence, m_callScripts, m_callingRuntime ? m_callingRuntime->calls() : nullptr }, m_sync);
     m_members = new TeamMemberDirectory(m_workspace.connInfo(m_password), m_syncOptions.orgId, this);
     if (!m_password.isEmpty())
         setServerPassword(m_password);

@@ -43,7 +43,8 @@ bool SyncDesktop::connectAndSync(const PgConnInfo& info)
     }
     if (!done)
         QTest::qFail("the first sync did not finish", __FILE__, __LINE__);
-    return done && m_engine->state() == Sync::State::Online;
+    // Pulled rows may start the next round at once (Syncing again): online once that one is done.
+    return done && HubTest::waitUntil([&] { return m_engine->state() == Sync::State::Online; });
 }
 
 bool SyncDesktop::syncAndWait()

@@ -82,7 +82,8 @@ void TestSyncFirstCopy::everyColumnArrivesAsAnIncrementalPullWritesIt()
     SyncDesktop c;
     QSignalSpy copied(&c.engine(), &SyncEngine::tableCopied);
     QVERIFY(c.connectAndSync(loginOf(QStringLiteral("anna"))));
-    QCOMPARE(copied.size(), 3); // stages, leads, activities
+    // Stages, leads, activities, proposals, intelligence, scripts, playbooks, objections, script links, calls.
+    QCOMPARE(copied.size(), 10);
     QVERIFY(copied.at(1).at(0).value<SyncCopyStats>().rows >= 5);
     const QStringList json = { QStringLiteral("ai_profile"), QStringLiteral("field_sources") };
     for (const QString& column : { QStringLiteral("org_id"), QStringLiteral("owner_id"), QStringLiteral("assigned_to"),

@@ -1,3 +1,4 @@
+#include "services/sync/RejectedChangeStore.h"
 #include "services/sync/ReplicaStore.h"
 #include "services/sync/SyncErrorClassifier.h"
 #include "services/sync/SyncedTable.h"
@@ -24,6 +25,8 @@ private slots:
     void pushResultRecordsConflictsAndResolveRequeues();
     void valuesConvertBothWays();
     void errorKindsAreDistinct();
+    void rejectingARowSetsAsideOnlyItsChanges();
+    void serversAnalysisOfALeadReplacesTheLocalOne();
 
 private:
     static void makeReplica(HubTest::TempWorkspace& ws)
@@ -264,6 +267,86 @@ void TestSyncReplica::errorKindsAreDistinct()
     QCOMPARE(C::schemaMismatch(99).kind, Sync::ErrorKind::SchemaMismatch);
     QVERIFY(C::schemaMismatch(99).message != C::schemaMismatch(2).message);
     QVERIFY(password.message != unreachable.message);
+}
+
+
+// A change the server will never take leaves the outbox with every later change of the same row; other rows' changes
+// stay queued. Dismissed, it leaves the list.
+void TestSyncReplica::rejectingARowSetsAsideOnlyItsChanges()
+{
+    HubTest::TempWorkspace ws;
+    QVERIFY2(ws.ok(), qPrintable(ws.errorString()));
+    makeReplica(ws);
+    Lead gone = ws.saveBlocking(ws.makeLead(QStringLiteral("Reassigned Ltd")));
+    Lead kept = ws.saveBlocking(ws.makeLead(QStringLiteral("Still Mine Ltd")));
+    QVERIFY(gone.isValid() && kept.isValid());
+    gone.notes = QStringLiteral("second change");
+    QVERIFY(ws.saveBlocking(gone).isValid());
+    QCOMPARE(outbox(ws).size(), 3);
+    int moved = 0;
+    QList<SyncRejectedChange> open;
+    ws.runBlocking([&](QSqlDatabase& db) {
+        RejectedChangeStore store(db);
+        QVERIFY2(store.reject(QStringLiteral("leads"), gone.id, QStringLiteral("lead_left_view"),
+                     QStringLiteral("reassigned"), &moved),
+            qPrintable(store.lastError()));
+        open = store.open();
+    });
+    QCOMPARE(moved, 2);
+    const QList<OutboxEntry> left = outbox(ws);
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left.constFirst().rowId, kept.id);
+    QCOMPARE(open.size(), 2);
+    QCOMPARE(open.at(0).rowId, gone.id);
+    QCOMPARE(open.at(0).message, QStringLiteral("reassigned"));
+    QVERIFY(open.at(1).fields.contains(QStringLiteral("second change")));
+    ws.runBlocking([&](QSqlDatabase& db) {
+        RejectedChangeStore store(db);
+        QVERIFY(store.dismiss(open.at(0).id));
+        QVERIFY(!store.dismiss(open.at(0).id));
+        QCOMPARE(store.open().size(), 1);
+    });
+}
+
+// Two desktops analysed one lead apart: the server's analysis arrives and replaces the local one with its unpushed
+// changes (one analysis per lead), instead of failing the pull on the unique lead.
+void TestSyncReplica::serversAnalysisOfALeadReplacesTheLocalOne()
+{
+    HubTest::TempWorkspace ws;
+    QVERIFY2(ws.ok(), qPrintable(ws.errorString()));
+    makeReplica(ws);
+    const Lead lead = ws.saveBlocking(ws.makeLead(QStringLiteral("Analysed Twice Ltd")));
+    QVERIFY(lead.isValid());
+    ws.runBlocking([&](QSqlDatabase& db) {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO lead_intelligence (id, org_id, lead_id, summary, analyzed_at, "
+                                          "created_at, updated_at) VALUES ('local-analysis', '%1', '%2', 'local', "
+                                          "'2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z', "
+                                          "'2026-12-01T10:00:00.000Z')")
+                                .arg(ws.identity().orgId, lead.id)));
+    });
+    QCOMPARE(outbox(ws, QStringLiteral("lead_intelligence")).size(), 1);
+    const QJsonObject server { { QStringLiteral("id"), QStringLiteral("server-analysis") },
+        { QStringLiteral("org_id"), ws.identity().orgId }, { QStringLiteral("lead_id"), lead.id },
+        { QStringLiteral("summary"), QStringLiteral("server") },
+        { QStringLiteral("pain_points"), QJsonArray { QStringLiteral("slow site") } },
+        { QStringLiteral("analyzed_at"), QStringLiteral("2026-12-02T10:00:00.123456+00:00") },
+        { QStringLiteral("created_at"), QStringLiteral("2026-12-02T10:00:00+00:00") },
+        { QStringLiteral("updated_at"), QStringLiteral("2026-12-02T10:00:00+00:00") },
+        { QStringLiteral("deleted"), false }, { QStringLiteral("rev"), 41 } };
+    QStringList upserted;
+    QStringList removed;
+    ws.runBlocking([&](QSqlDatabase& db) {
+        ReplicaStore replica(db);
+        QVERIFY2(replica.applyPulledRows(SyncedTable::leadIntelligence(), { server }, &upserted, &removed),
+            qPrintable(replica.lastError()));
+    });
+    QCOMPARE(upserted, QStringList { QStringLiteral("server-analysis") });
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM lead_intelligence")), 1);
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM lead_intelligence WHERE id = 'server-analysis' AND "
+                                         "pain_points = '[\"slow site\"]' AND analyzed_at = '2026-12-02T10:00:00.123Z'")),
+        1);
+    QVERIFY(outbox(ws, QStringLiteral("lead_intelligence")).isEmpty());
 }
 
 QTEST_MAIN(TestSyncReplica)

@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
+
 // What a Leads user needs beyond the lead rows, across two desktops and one team server: the timeline (notes,
 // status changes) and the org's pipeline stages travel both ways, and a lead the server stops showing a member
 // (reassigned away) leaves that member's replica with its timeline (DESIGN.md section 4, "Leaving a user's view").
@@ -23,7 +25,8 @@ private slots:
     void statusChangeReachesTheOtherTimeline();
     void pipelineStagesComeFromTheServer();
     void leadReassignedAwayLeavesTheEmployeesReplica();
-    void reassignedLeadWithAnUnpushedEditStays();
+    void reassignedLeadEditIsSetAsideWithAClearMessage();
+    void employeeDeletesHerOwnNoteButNotOthers();
 
 private:
     PgConnInfo loginOf(const QString& name) const
@@ -96,6 +99,13 @@ private:
         if (rows < 0)
             qWarning("%s", qPrintable(error));
         return rows;
+    }
+
+    QVariant runAsAnnaScalar(const QString& sql, const QVariantList& binds)
+    {
+        QString error;
+        QSqlDatabase* anna = m_team.connectAs(QStringLiteral("anna"), &error);
+        return anna ? PgTestDatabase::scalar(*anna, sql, binds, &error) : QVariant();
     }
 
     PgTestDatabase m_database;
@@ -210,7 +220,7 @@ void TestSyncTimeline::leadReassignedAwayLeavesTheEmployeesReplica()
     QCOMPARE(eve.outboxCount(), 0);
 }
 
-void TestSyncTimeline::reassignedLeadWithAnUnpushedEditStays()
+void TestSyncTimeline::reassignedLeadEditIsSetAsideWithAClearMessage()
 {
     const QString id = assignedToEve(QStringLiteral("lead-edited-offline"));
     QVERIFY(!id.isEmpty());
@@ -218,18 +228,110 @@ void TestSyncTimeline::reassignedLeadWithAnUnpushedEditStays()
     QVERIFY(eve.connectAndSync(loginOf(QStringLiteral("eve"))));
     QVERIFY(eve.leadValue(id, QStringLiteral("id")).isValid());
     eve.engine().stop();
+    // Offline: an edit and a note on the lead that is about to be reassigned, and an edit of her own lead.
     Lead edited = *eve.ws().fetchLeadBlocking(id);
     edited.notes = QStringLiteral("Written offline, not pushed yet");
     QVERIFY(eve.ws().saveBlocking(edited).isValid());
+    QVERIFY(eve.ws().addNoteBlocking(id, QStringLiteral("Spoke to the CFO")));
+    Lead own = *eve.ws().fetchLeadBlocking(m_team.eveLead);
+    own.notes = QStringLiteral("Mine, offline");
+    QVERIFY(eve.ws().saveBlocking(own).isValid());
     QCOMPARE(runAsAnna(QStringLiteral("UPDATE hub.leads SET assigned_to = NULL WHERE id = ?"), { id }), 1);
 
-    // The server refuses her edit now; the edit stays on her desktop (reported, never dropped silently).
+    // The server refuses the changes to the lead she no longer sees: they are set aside with a message that says so
+    // (not the server's raw refusal), the lead leaves her replica, and her other change goes through.
     QSignalSpy errors(&eve.engine(), &SyncEngine::error);
-    QSignalSpy synced(&eve.engine(), &SyncEngine::synced);
+    QSignalSpy rejected(&eve.engine(), &SyncEngine::rejectedChangesChanged);
     eve.engine().start(loginOf(QStringLiteral("eve")));
-    QVERIFY(HubTest::waitUntil([&] { return !errors.isEmpty() && !synced.isEmpty(); }));
-    QCOMPARE(eve.leadValue(id, QStringLiteral("notes")).toString(), QStringLiteral("Written offline, not pushed yet"));
-    QVERIFY(eve.outboxCount() >= 1);
+    QVERIFY(HubTest::waitUntil([&] { return !rejected.isEmpty() && eve.outboxCount() == 0; }));
+    const QList<SyncRejectedChange> setAside = eve.engine().rejectedChanges();
+    QSet<QString> tables;
+    for (const SyncRejectedChange& change : setAside) {
+        QCOMPARE(change.message, QStringLiteral("This lead was reassigned to someone else; your change was not applied."));
+        tables.insert(change.table);
+    }
+    QCOMPARE(tables, (QSet<QString> { QStringLiteral("leads"), QStringLiteral("activities") }));
+    bool notesKept = false;
+    for (const SyncRejectedChange& change : setAside)
+        notesKept = notesKept || change.fields.contains(QStringLiteral("Written offline, not pushed yet"));
+    QVERIFY(notesKept);
+    QVERIFY(!errors.isEmpty());
+    QCOMPARE(errors.constLast().at(1).toString(),
+        QStringLiteral("This lead was reassigned to someone else; your change was not applied."));
+    QVERIFY(HubTest::waitUntil([&] { return !eve.leadValue(id, QStringLiteral("id")).isValid(); }));
+    QCOMPARE(runAsAnnaScalar(QStringLiteral("SELECT notes FROM hub.leads WHERE id = ?"), { m_team.eveLead }).toString(),
+        QStringLiteral("Mine, offline"));
+    QCOMPARE(runAsAnnaScalar(QStringLiteral("SELECT notes FROM hub.leads WHERE id = ?"), { id }).toString(),
+        QString());
+
+    // Read and dismissed: gone from the list, also after the next cycle.
+    for (const SyncRejectedChange& change : setAside) {
+        QString error = QStringLiteral("pending");
+        eve.engine().dismissRejected(change.id, nullptr, [&](const QString& e) { error = e; });
+        QVERIFY(HubTest::waitUntil([&] { return error != QLatin1String("pending"); }));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+    QVERIFY(eve.syncAndWait());
+    QVERIFY(eve.engine().rejectedChanges().isEmpty());
+}
+
+void TestSyncTimeline::employeeDeletesHerOwnNoteButNotOthers()
+{
+    SyncDesktop eve;
+    QVERIFY(eve.connectAndSync(loginOf(QStringLiteral("eve"))));
+    QVERIFY(eve.ws().addNoteBlocking(m_team.eveLead, QStringLiteral("My own note")));
+    QString noteId;
+    for (const Activity& activity : eve.ws().timelineBlocking(m_team.eveLead))
+        if (activity.body == QLatin1String("My own note"))
+            noteId = activity.id;
+    QVERIFY(!noteId.isEmpty());
+    QVERIFY(eve.syncAndWait());
+    QVERIFY(HubTest::waitUntil([&] { return eve.outboxCount() == 0; }));
+    // The server wrote her name on it, and the replica knows.
+    QVERIFY(HubTest::waitUntil([&] {
+        return eve.value(QStringLiteral("activities"), noteId, QStringLiteral("created_by")).toString()
+            == m_team.userId(QStringLiteral("eve"));
+    }));
+
+    // Her own note: deleted on her desktop, tombstoned on the server, nothing refused.
+    QSignalSpy errors(&eve.engine(), &SyncEngine::error);
+    QVERIFY(eve.ws().setNoteDeletedBlocking(noteId, true));
+    QVERIFY(eve.syncAndWait());
+    QVERIFY(HubTest::waitUntil([&] { return eve.outboxCount() == 0; }));
+    QCOMPARE(runAsAnnaScalar(QStringLiteral("SELECT deleted FROM hub.activities WHERE id = ?"), { noteId }).toBool(),
+        true);
+    QVERIFY(errors.isEmpty());
+
+    // Someone else's note on a lead she sees (anna wrote the fixture's): refused, on her raw connection too, and she
+    // cannot make it hers.
+    const QString othersNote = QStringLiteral("act-") + m_team.eveLead;
+    QString error;
+    QSqlDatabase* raw = m_team.connectAs(QStringLiteral("eve"), &error);
+    QVERIFY2(raw, qPrintable(error));
+    QCOMPARE(PgTestDatabase::execute(
+                 *raw, QStringLiteral("UPDATE hub.activities SET deleted = true WHERE id = ?"), { othersNote }, &error),
+        -1);
+    QVERIFY2(error.contains(QStringLiteral("author of a note")), qPrintable(error));
+    QCOMPARE(PgTestDatabase::execute(*raw, QStringLiteral("UPDATE hub.activities SET created_by = ? WHERE id = ?"),
+                 { m_team.userId(QStringLiteral("eve")), othersNote }, &error),
+        -1);
+    QVERIFY(eve.ws().setNoteDeletedBlocking(othersNote, true));
+    QVERIFY(eve.syncAndWait());
+    QVERIFY(HubTest::waitUntil([&] { return !errors.isEmpty(); }));
+    QCOMPARE(errors.constFirst().at(0).value<Sync::ErrorKind>(), Sync::ErrorKind::PermissionDenied);
+    QVERIFY2(errors.constFirst().at(1).toString().contains(QStringLiteral("author of a note")),
+        qPrintable(errors.constFirst().at(1).toString()));
+    // Refused, not disconnected: the cycle finishes online.
+    QVERIFY(HubTest::waitUntil([&] { return eve.engine().state() == Sync::State::Online; }));
+    QVERIFY(std::none_of(errors.begin(), errors.end(), [](const QList<QVariant>& emitted) {
+        return emitted.at(0).value<Sync::ErrorKind>() == Sync::ErrorKind::ServerUnreachable;
+    }));
+    QCOMPARE(runAsAnnaScalar(QStringLiteral("SELECT deleted FROM hub.activities WHERE id = ?"), { othersNote }).toBool(),
+        false);
+    // An admin may delete anybody's note.
+    QCOMPARE(runAsAnna(QStringLiteral("UPDATE hub.activities SET deleted = true WHERE id = ?"),
+                 { QString(QStringLiteral("act-") + m_team.edLead) }),
+        1);
 }
 
 QTEST_MAIN(TestSyncTimeline)
