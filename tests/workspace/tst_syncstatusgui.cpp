@@ -10,10 +10,12 @@
 #include "tests/workspace/TeamWindow.h"
 #include "ui/sync/ConflictListModel.h"
 #include "ui/sync/ConflictsDialog.h"
+#include "ui/sync/RejectedChangesPanel.h"
 #include "ui/sync/SyncStatusIndicator.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -227,6 +229,51 @@ private slots:
             20000));
         QVERIFY(HubTest::waitUntil(
             [&] { return fetch(*a.session, created.id)->company == QLatin1String("Mine Inc"); }, 20000));
+    }
+
+    // An employee's offline edit of a lead that was reassigned to someone else meanwhile: the badge and the dialog
+    // say why it was not applied (not the server's raw refusal), until she dismisses it.
+    void changeToAReassignedLeadIsExplainedAndDismissed()
+    {
+        const QString id = QStringLiteral("lead-gui-reassigned");
+        QVERIFY(PgTestDatabase::execute(*m_superuser,
+                    QStringLiteral("INSERT INTO hub.leads (id, org_id, name, owner_id, assigned_to) VALUES (?, ?, "
+                                   "'Handed Over GmbH', ?, ?)"),
+                    { id, m_team.orgA, m_team.userId(QStringLiteral("ed")), m_team.userId(QStringLiteral("eve")) })
+            == 1);
+        TeamWindow eve;
+        QVERIFY(eve.open(entry(QStringLiteral("eve")), TeamFixture::passwordOf(QStringLiteral("eve"))));
+        QVERIFY(HubTest::waitUntil([&] { return fetch(*eve.session, id).has_value(); }, 20000));
+        eve.session->sync()->stop();
+        Lead edited = *fetch(*eve.session, id);
+        edited.company = QStringLiteral("Edited offline");
+        QVERIFY(saveBlocking(*eve.session, edited).isValid());
+        QVERIFY(PgTestDatabase::execute(
+                    *m_superuser, QStringLiteral("UPDATE hub.leads SET assigned_to = NULL WHERE id = ?"), { id })
+            == 1);
+        eve.session->setServerPassword(TeamFixture::passwordOf(QStringLiteral("eve")));
+
+        SyncStatusIndicator* indicator = eve.window->syncIndicator();
+        QVERIFY(HubTest::waitUntil([&] { return !indicator->conflictsButton()->isHidden(); }, 20000));
+        QVERIFY2(indicator->conflictsButton()->text().contains(QStringLiteral("not applied")),
+            qPrintable(indicator->conflictsButton()->text()));
+        QVERIFY(HubTest::waitUntil([&] { return eve.session->sync()->pendingCount() == 0; }));
+        indicator->conflictsButton()->click();
+        auto* dialog = eve.window->findChild<ConflictsDialog*>();
+        QVERIFY(dialog && dialog->isVisible());
+        RejectedChangesPanel* panel = dialog->rejectedChanges();
+        QVERIFY(panel->isVisible());
+        QCOMPARE(panel->list()->count(), 1);
+        const QString shown = panel->list()->item(0)->text();
+        QVERIFY2(
+            shown.contains(QStringLiteral("This lead was reassigned to someone else; your change was not applied.")),
+            qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("company")), qPrintable(shown));
+
+        panel->list()->item(0)->setSelected(true);
+        panel->findChild<QPushButton*>(QStringLiteral("dismissRejectedButton"))->click();
+        QVERIFY(HubTest::waitUntil([&] { return !panel->isVisible(); }));
+        QVERIFY(HubTest::waitUntil([&] { return indicator->conflictsButton()->isHidden(); }));
     }
 };
 

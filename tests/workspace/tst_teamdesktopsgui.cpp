@@ -12,6 +12,7 @@
 #include "ui/leads/LeadKanbanView.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -166,6 +167,48 @@ private slots:
         QVERIFY(b.session->sync()->conflicts().isEmpty());
         QCOMPARE(fetch(*a.session, id)->status, QStringLiteral("qualified"));
         QCOMPARE(fetch(*b.session, id)->status, QStringLiteral("qualified"));
+    }
+
+    // An admin renames a stage and adds one on the server: the open board's columns follow, without a restart.
+    void kanbanColumnsFollowTheServersStages()
+    {
+        TeamWindow eve;
+        const QString name = QStringLiteral("eve");
+        QVERIFY(eve.open(
+            TeamWorkspaces::entryFor(m_database, m_team.loginOf(name), m_dir.filePath(QStringLiteral("stages.sqlite"))),
+            TeamFixture::passwordOf(name)));
+        QVERIFY(HubTest::waitUntil([&] { return eve.session->sync()->state() == Sync::State::Online; }, 20000));
+        LeadKanbanView* board = eve.window->leadsView()->kanban();
+        QVERIFY(HubTest::waitUntil([&] { return !board->columns().isEmpty(); }));
+        const int before = int(board->columns().size());
+        const QString renamed = board->columns().constLast()->stage().key;
+        QVERIFY(board->columns().constLast()->stage().name != QLatin1String("Negotiation"));
+        QVERIFY(!board->column(QStringLiteral("on-hold")));
+
+        QString error;
+        QSqlDatabase* anna = m_team.connectAs(QStringLiteral("anna"), &error);
+        QVERIFY2(anna, qPrintable(error));
+        QCOMPARE(PgTestDatabase::execute(*anna,
+                     QStringLiteral("UPDATE hub.pipeline_stages SET name = 'Negotiation' WHERE org_id = ? AND key = ?"),
+                     { m_team.orgA, renamed }, &error),
+            1);
+        QCOMPARE(PgTestDatabase::execute(*anna,
+                     QStringLiteral("INSERT INTO hub.pipeline_stages (id, org_id, key, name, position, color) "
+                                    "VALUES ('stage-on-hold', ?, 'on-hold', 'On hold', 99, '#888888')"),
+                     { m_team.orgA }, &error),
+            1);
+        QVERIFY(HubTest::waitUntil([&] {
+            KanbanColumn* last = board->column(renamed);
+            return last && last->stage().name == QLatin1String("Negotiation")
+                && board->column(QStringLiteral("on-hold"));
+        }));
+        QCOMPARE(int(board->columns().size()), before + 1);
+        QCOMPARE(board->columns().constLast()->stage().key, QStringLiteral("on-hold"));
+        // The renamed column's header says so.
+        bool titled = false;
+        for (const QLabel* label : board->column(renamed)->findChildren<QLabel*>())
+            titled = titled || label->text() == QLatin1String("Negotiation");
+        QVERIFY(titled);
     }
 };
 

@@ -40,6 +40,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
@@ -185,6 +187,7 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     connect(choicesTimer, &QTimer::timeout, this, &LeadsView::refreshChoices);
     connect(session->leads(), &LeadStore::leadsUpserted, choicesTimer, qOverload<>(&QTimer::start));
     connect(session->leads(), &LeadStore::leadsReset, choicesTimer, qOverload<>(&QTimer::start));
+    connect(session->leads(), &LeadStore::stagesChanged, this, &LeadsView::reloadStages);
     connect(session->leads(), &LeadStore::writeFailed, this, [this](const QString& error) {
         MessageBoxes::critical(this, tr("Change not saved"),
             tr("Business Hub could not save this change, so nothing was changed.\n\n%1").arg(error));
@@ -227,15 +230,7 @@ void LeadsView::start()
 {
     m_started = true;
     m_session->leads()->loadStages(this, [this](const PipelineStages& stages) {
-        m_stages = stages;
-        QHash<QString, QString> names;
-        for (const PipelineStage& stage : stages)
-            names.insert(stage.key, stage.name);
-        m_table->leadModel()->setStageNames(names);
-        m_filterBar->setStages(stages);
-        m_detail->setStages(stages);
-        m_kanban->setStages(stages);
-        m_table->leadModel()->setFilter(m_filterBar->filter());
+        applyStages(stages);
         auto pending = std::make_shared<int>(static_cast<int>(stages.size()));
         for (KanbanColumn* column : m_kanban->columns()) {
             connect(column->model(), &LeadListModel::totalsChanged, this, [this, pending] {
@@ -245,6 +240,36 @@ void LeadsView::start()
                 }
             }, Qt::SingleShotConnection);
         }
+        setMode(m_mode);
+        refreshChoices();
+    });
+}
+
+void LeadsView::applyStages(const PipelineStages& stages)
+{
+    m_stages = stages;
+    QHash<QString, QString> names;
+    for (const PipelineStage& stage : stages)
+        names.insert(stage.key, stage.name);
+    m_table->leadModel()->setStageNames(names);
+    m_filterBar->setStages(stages);
+    m_detail->setStages(stages);
+    m_kanban->setStages(stages);
+    m_table->leadModel()->setFilter(m_filterBar->filter());
+}
+
+void LeadsView::reloadStages()
+{
+    if (!m_started)
+        return;
+    m_session->leads()->loadStages(this, [this](const PipelineStages& stages) {
+        const auto same = [](const PipelineStage& a, const PipelineStage& b) {
+            return a.key == b.key && a.name == b.name && a.position == b.position && a.color == b.color
+                && a.isClosed == b.isClosed;
+        };
+        if (stages.size() == m_stages.size() && std::equal(stages.begin(), stages.end(), m_stages.begin(), same))
+            return;
+        applyStages(stages);
         setMode(m_mode);
         refreshChoices();
     });

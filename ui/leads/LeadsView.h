@@ -57,6 +57,10 @@ signals:
 
 private:
     void applyFilter(const LeadFilter& filter);
+    // Stage columns, names and choices everywhere in the view.
+    void applyStages(const PipelineStages& stages);
+    // The stages changed in the workspace (from the team server): the board follows when they differ.
+    void reloadStages();
     void refreshChoices();
     void refreshEmptyState();
     void changeStatus(const QStringList& ids, const QString& status);

@@ -3,6 +3,7 @@
 #include "services/leads/LeadStore.h"
 #include "services/sync/SyncEngine.h"
 #include "ui/sync/ConflictListModel.h"
+#include "ui/sync/RejectedChangesPanel.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -24,6 +25,7 @@ ConflictsDialog::ConflictsDialog(SyncEngine* engine, LeadStore* leads, QWidget* 
     , m_status(new QLabel(this))
     , m_keepMine(new QPushButton(tr("Keep &mine"), this))
     , m_keepServer(new QPushButton(tr("Keep &server’s"), this))
+    , m_rejected(new RejectedChangesPanel(engine, this))
 {
     setObjectName(QStringLiteral("ConflictsDialog"));
     setWindowTitle(tr("Sync conflicts"));
@@ -63,6 +65,7 @@ ConflictsDialog::ConflictsDialog(SyncEngine* engine, LeadStore* leads, QWidget* 
     layout->addWidget(intro);
     layout->addWidget(m_stack, 1);
     layout->addLayout(actions);
+    layout->addWidget(m_rejected);
     layout->addWidget(buttons);
     resize(760, 420);
 

@@ -9,10 +9,12 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
+class RejectedChangesPanel;
 class SyncEngine;
 
 // Sync → Conflicts: fields that you and someone else changed while apart. The server's value is in the lead now;
-// per row the user keeps theirs ("Keep mine", which is then sent to the server) or the server's.
+// per row the user keeps theirs ("Keep mine", which is then sent to the server) or the server's. Below, the changes
+// the server will never take (their lead was reassigned away), until dismissed.
 class ConflictsDialog : public QDialog
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
     ConflictListModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     bool showsEmptyState() const;
+    RejectedChangesPanel* rejectedChanges() const { return m_rejected; }
 
 signals:
     void resolved(bool ok, const QString& message);
@@ -45,5 +48,6 @@ private:
     QLabel* m_status;
     QPushButton* m_keepMine;
     QPushButton* m_keepServer;
+    RejectedChangesPanel* m_rejected;
     int m_running = 0;
 };

@@ -60,6 +60,7 @@ void SyncStatusIndicator::setEngine(SyncEngine* engine)
         connect(engine, &SyncEngine::lastSyncAtChanged, this, &SyncStatusIndicator::refresh);
         connect(engine, &SyncEngine::pendingCountChanged, this, &SyncStatusIndicator::refresh);
         connect(engine, &SyncEngine::conflictsChanged, this, &SyncStatusIndicator::refresh);
+        connect(engine, &SyncEngine::rejectedChangesChanged, this, &SyncStatusIndicator::refresh);
         connect(engine, &SyncEngine::reconnectScheduled, this, &SyncStatusIndicator::refresh);
         connect(engine, &SyncEngine::error, this, [this](Sync::ErrorKind kind, const QString& message) {
             m_lastErrorKind = kind;
@@ -141,7 +142,19 @@ void SyncStatusIndicator::refresh()
     m_button->setToolTip(tip);
 
     const int conflicts = int(m_engine->conflicts().size());
-    m_conflicts->setVisible(conflicts > 0);
-    m_conflicts->setText(tr("⚠ %n conflict(s)", nullptr, conflicts));
-    m_conflicts->setToolTip(tr("You and the server changed the same fields. Click to decide which values to keep."));
+    const int rejected = int(m_engine->rejectedChanges().size());
+    m_conflicts->setVisible(conflicts > 0 || rejected > 0);
+    QStringList badge;
+    QStringList badgeTip;
+    if (conflicts > 0) {
+        badge.append(tr("⚠ %n conflict(s)", nullptr, conflicts));
+        badgeTip.append(tr("You and the server changed the same fields. Click to decide which values to keep."));
+    }
+    if (rejected > 0) {
+        badge.append(tr("⚠ %n change(s) not applied", nullptr, rejected));
+        badgeTip.append(tr("Some of your changes were not applied because their lead was reassigned to someone "
+                           "else. Click to read them."));
+    }
+    m_conflicts->setText(badge.join(QStringLiteral(" · ")));
+    m_conflicts->setToolTip(badgeTip.join(QLatin1Char('\n')));
 }
