@@ -8,6 +8,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class SearchIndexSideBuild;
 class SyncedTable;
 
 // Writes a first-sync COPY (TableSnapshotReader) into the replica, on the workspace's database thread, in one
@@ -27,6 +30,12 @@ public:
         qint64 insertMs = 0;
         qint64 rebuildMs = 0;
         qint64 commitMs = 0;
+        // CPU time of the database thread in the same phases.
+        qint64 insertCpuMs = 0;
+        qint64 rebuildCpuMs = 0;
+        qint64 commitCpuMs = 0;
+        // The search index was built on a thread of its own (SearchIndexSideBuild), not by a rebuild.
+        bool searchIndexAside = false;
         // Filled while at most idLimit rows arrived (above, open lists are simply reset).
         QStringList upserted;
         QStringList removed;
@@ -41,6 +50,8 @@ public:
 
 private:
     bool run(const QString& sql);
+    std::unique_ptr<SearchIndexSideBuild> startSearchIndexBuild(
+        const QString& index, const QList<CopyColumn>& columns, const QByteArray& data);
 
     QSqlDatabase& m_db;
     QString m_error;
