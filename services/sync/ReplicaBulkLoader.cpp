@@ -133,7 +133,7 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
         m_error = m_db.lastError().text();
         return false;
     }
-    // Parents (orgs, users) are made sure of once, after the rows.
+    // Rows may name parents (orgs, users) the replica lacks: they are made sure of before the row (below).
     bool ok = run(QStringLiteral("PRAGMA defer_foreign_keys = ON")) && replica.setApplying(true);
     if (!ok && m_error.isEmpty())
         m_error = replica.lastError();
@@ -222,6 +222,7 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
 
     QSet<QByteArray> orgs;
     QSet<QByteArray> users;
+    QString orgOfUsers;
     QSet<QString> parents;
     std::vector<std::array<char, 24>> times(static_cast<size_t>(columns.size()));
     while (ok && reader.next()) {
@@ -240,6 +241,30 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
             ok = false;
             break;
         }
+        // Parents (orgs, users) before their first row: with none missing, SQLite's deferred foreign key counter
+        // stays at zero and it does not look for children of every row inserted after.
+        if (orgIndex >= 0 && !reader.isNull(orgIndex)) {
+            const QByteArray org = QByteArray::fromRawData(reader.data(orgIndex), reader.size(orgIndex));
+            if (!orgs.contains(org)) {
+                orgs.insert(QByteArray(org.constData(), org.size()));
+                if (orgOfUsers.isEmpty())
+                    orgOfUsers = QString::fromUtf8(org);
+                ok = replica.ensureOrg(QString::fromUtf8(org), QString());
+            }
+        }
+        for (int index : std::as_const(userIndexes)) {
+            if (!ok || reader.isNull(index))
+                continue;
+            const QByteArray user = QByteArray::fromRawData(reader.data(index), reader.size(index));
+            if (!users.contains(user)) {
+                users.insert(QByteArray(user.constData(), user.size()));
+                ok = replica.ensureUser(QString::fromUtf8(user), orgOfUsers);
+            }
+        }
+        if (!ok) {
+            m_error = replica.lastError();
+            break;
+        }
         if (sideBuild)
             sqlite3_bind_int64(statement, 1, ++rowid);
         for (int i = 0; i < columns.size(); ++i)
@@ -250,11 +275,6 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
             ok = false;
         }
         sqlite3_reset(statement);
-        if (orgIndex >= 0 && !reader.isNull(orgIndex))
-            orgs.insert(QByteArray(reader.data(orgIndex), reader.size(orgIndex)));
-        for (int index : std::as_const(userIndexes))
-            if (!reader.isNull(index))
-                users.insert(QByteArray(reader.data(index), reader.size(index)));
         if (result->rows < idLimit) {
             const bool deleted = deletedIndex >= 0 && !reader.isNull(deletedIndex)
                 && reader.integer(deletedIndex, columns.at(deletedIndex).kind) != 0;
@@ -277,13 +297,6 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
     statements.byKey.clear();
     clock.lap(&result->insertMs, &result->insertCpuMs);
 
-    const QString orgOfUsers = orgs.isEmpty() ? QString() : QString::fromUtf8(*orgs.constBegin());
-    for (const QByteArray& org : std::as_const(orgs))
-        ok = ok && replica.ensureOrg(QString::fromUtf8(org), QString());
-    for (const QByteArray& user : std::as_const(users))
-        ok = ok && replica.ensureUser(QString::fromUtf8(user), orgOfUsers);
-    if (!ok && m_error.isEmpty())
-        m_error = replica.lastError();
     for (const QString& sql : std::as_const(indexSql))
         ok = ok && run(sql);
     for (const QString& sql : table.bulkRebuild())
