@@ -18,7 +18,8 @@ class SyncedTable;
 // Rows go in through one prepared statement of SQLite's C API. Into an empty table they go without the per-row
 // triggers of SyncedTable::bulkTriggers(), whose work is then done once (SyncedTable::bulkRebuild()), and without
 // the table's secondary indexes, built once at the end; triggers and indexes are dropped and re-created from their
-// own SQL inside the transaction. A table that already has rows gets upserts
+// own SQL inside the transaction; the table's search index is meanwhile built on a second thread from the same
+// stream (SearchIndexSideBuild). A table that already has rows gets upserts
 // with its triggers, and columns with local changes still in the outbox keep their local value.
 class ReplicaBulkLoader
 {
