@@ -1,7 +1,10 @@
 #include "services/sync/ReplicaBulkLoader.h"
 
+#include "services/sync/CopyFieldBinding.h"
 #include "services/sync/ReplicaStore.h"
+#include "services/sync/SearchIndexSideBuild.h"
 #include "services/sync/SyncedTable.h"
+#include "services/sync/ThreadCpuTime.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -14,6 +17,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <vector>
 
 namespace {
@@ -24,6 +28,26 @@ sqlite3* handleOf(QSqlDatabase& db)
         ? *static_cast<sqlite3* const*>(handle.constData())
         : nullptr;
 }
+
+// Wall-clock and CPU time of one phase of a load.
+struct PhaseClock
+{
+    QElapsedTimer wall;
+    qint64 cpuStart = 0;
+    void start()
+    {
+        wall.start();
+        cpuStart = threadCpuMs();
+    }
+    // The phase's wall and CPU milliseconds; the next phase starts now.
+    void lap(qint64* wallMs, qint64* cpuMs)
+    {
+        *wallMs = wall.restart();
+        const qint64 cpu = threadCpuMs();
+        *cpuMs = cpu - cpuStart;
+        cpuStart = cpu;
+    }
+};
 
 // Finalizes the prepared statements of one load.
 struct Statements
@@ -49,6 +73,26 @@ bool ReplicaBulkLoader::run(const QString& sql)
         return false;
     }
     return true;
+}
+
+std::unique_ptr<SearchIndexSideBuild> ReplicaBulkLoader::startSearchIndexBuild(
+    const QString& index, const QList<CopyColumn>& columns, const QByteArray& data)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"));
+    query.addBindValue(index);
+    if (!query.exec() || !query.next())
+        return nullptr;
+    const QString createSql = query.value(0).toString();
+    query.finish();
+    QStringList indexColumns;
+    if (!query.exec(QStringLiteral("PRAGMA table_info(\"%1\")").arg(index)))
+        return nullptr;
+    while (query.next())
+        indexColumns.append(query.value(1).toString());
+    auto build = std::make_unique<SearchIndexSideBuild>(index, createSql, indexColumns, columns, data);
+    build->start();
+    return build;
 }
 
 bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& columns, const QByteArray& data,
@@ -81,7 +125,7 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
         if (names.contains(column))
             userIndexes.append(static_cast<int>(names.indexOf(column)));
 
-    QElapsedTimer clock;
+    PhaseClock clock;
     clock.start();
     const bool bulk = replica.isEmpty(table.name());
     result->bulk = bulk;
@@ -89,7 +133,7 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
         m_error = m_db.lastError().text();
         return false;
     }
-    // Parents (orgs, users) are made sure of once, after the rows.
+    // Rows may name parents (orgs, users) the replica lacks: they are made sure of before the row (below).
     bool ok = run(QStringLiteral("PRAGMA defer_foreign_keys = ON")) && replica.setApplying(true);
     if (!ok && m_error.isEmpty())
         m_error = replica.lastError();
@@ -138,19 +182,29 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
     }
     ok = ok && run(QStringLiteral("PRAGMA cache_size = -131072"));
 
+    // The search index is built aside from the same stream; the rows then get the rowids it gives them.
+    std::unique_ptr<SearchIndexSideBuild> sideBuild;
+    if (ok && bulk && !table.searchIndex().isEmpty())
+        sideBuild = startSearchIndexBuild(table.searchIndex(), columns, data);
+    const int firstParameter = sideBuild ? 2 : 1;
+    qint64 rowid = 0;
+
     Statements statements;
     const auto statementFor = [&](const QSet<QString>& keep) -> sqlite3_stmt* {
+        if (bulk && !statements.byKey.empty())
+            return statements.byKey.begin()->second;
         QStringList updates;
         for (const QString& column : std::as_const(names))
-            if (column != QLatin1String("id") && !keep.contains(column))
+            if (!bulk && column != QLatin1String("id") && !keep.contains(column))
                 updates.append(QStringLiteral("\"%1\" = excluded.\"%1\"").arg(column));
-        const QString key = bulk ? QString() : updates.join(QLatin1Char(','));
+        const QString key = updates.join(QLatin1Char(','));
         const auto found = statements.byKey.find(key);
         if (found != statements.byKey.end())
             return found->second;
-        QString sql = QStringLiteral("INSERT INTO %1 (\"%2\") VALUES (%3)")
-                          .arg(table.name(), names.join(QStringLiteral("\", \"")),
-                              QStringList(names.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+        QString sql = QStringLiteral("INSERT INTO %1 (%2\"%3\") VALUES (%4)")
+                          .arg(table.name(), sideBuild ? QStringLiteral("rowid, ") : QString(),
+                              names.join(QStringLiteral("\", \"")),
+                              QStringList(names.size() + firstParameter - 1, QStringLiteral("?")).join(QLatin1Char(',')));
         if (!bulk)
             sql += updates.isEmpty() ? QStringLiteral(" ON CONFLICT (id) DO NOTHING")
                                      : QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ") + updates.join(QStringLiteral(", "));
@@ -168,6 +222,7 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
 
     QSet<QByteArray> orgs;
     QSet<QByteArray> users;
+    QString orgOfUsers;
     QSet<QString> parents;
     std::vector<std::array<char, 24>> times(static_cast<size_t>(columns.size()));
     while (ok && reader.next()) {
@@ -186,43 +241,40 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
             ok = false;
             break;
         }
-        for (int i = 0; i < columns.size(); ++i) {
-            const int parameter = i + 1;
-            if (reader.isNull(i)) {
-                sqlite3_bind_null(statement, parameter);
-                continue;
-            }
-            switch (columns.at(i).kind) {
-            case CopyColumn::Kind::Text:
-                sqlite3_bind_text(statement, parameter, reader.data(i), reader.size(i), SQLITE_STATIC);
-                break;
-            case CopyColumn::Kind::Jsonb: // a version byte (1), then the JSON text
-                if (reader.size(i) >= 1)
-                    sqlite3_bind_text(statement, parameter, reader.data(i) + 1, reader.size(i) - 1, SQLITE_STATIC);
-                else
-                    sqlite3_bind_null(statement, parameter);
-                break;
-            case CopyColumn::Kind::Time:
-                if (reader.time(i, times[static_cast<size_t>(i)].data()))
-                    sqlite3_bind_text(statement, parameter, times[static_cast<size_t>(i)].data(), 24, SQLITE_STATIC);
-                else
-                    sqlite3_bind_null(statement, parameter);
-                break;
-            default:
-                sqlite3_bind_int64(statement, parameter, reader.integer(i, columns.at(i).kind));
-                break;
+        // Parents (orgs, users) before their first row: with none missing, SQLite's deferred foreign key counter
+        // stays at zero and it does not look for children of every row inserted after.
+        if (orgIndex >= 0 && !reader.isNull(orgIndex)) {
+            const QByteArray org = QByteArray::fromRawData(reader.data(orgIndex), reader.size(orgIndex));
+            if (!orgs.contains(org)) {
+                orgs.insert(QByteArray(org.constData(), org.size()));
+                if (orgOfUsers.isEmpty())
+                    orgOfUsers = QString::fromUtf8(org);
+                ok = replica.ensureOrg(QString::fromUtf8(org), QString());
             }
         }
+        for (int index : std::as_const(userIndexes)) {
+            if (!ok || reader.isNull(index))
+                continue;
+            const QByteArray user = QByteArray::fromRawData(reader.data(index), reader.size(index));
+            if (!users.contains(user)) {
+                users.insert(QByteArray(user.constData(), user.size()));
+                ok = replica.ensureUser(QString::fromUtf8(user), orgOfUsers);
+            }
+        }
+        if (!ok) {
+            m_error = replica.lastError();
+            break;
+        }
+        if (sideBuild)
+            sqlite3_bind_int64(statement, 1, ++rowid);
+        for (int i = 0; i < columns.size(); ++i)
+            bindCopyField(
+                statement, i + firstParameter, reader, i, columns.at(i).kind, times[static_cast<size_t>(i)].data());
         if (sqlite3_step(statement) != SQLITE_DONE) {
             m_error = QString::fromUtf8(sqlite3_errmsg(handle));
             ok = false;
         }
         sqlite3_reset(statement);
-        if (orgIndex >= 0 && !reader.isNull(orgIndex))
-            orgs.insert(QByteArray(reader.data(orgIndex), reader.size(orgIndex)));
-        for (int index : std::as_const(userIndexes))
-            if (!reader.isNull(index))
-                users.insert(QByteArray(reader.data(index), reader.size(index)));
         if (result->rows < idLimit) {
             const bool deleted = deletedIndex >= 0 && !reader.isNull(deletedIndex)
                 && reader.integer(deletedIndex, columns.at(deletedIndex).kind) != 0;
@@ -243,25 +295,24 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
     }
     result->parents = QStringList(parents.begin(), parents.end());
     statements.byKey.clear();
-    result->insertMs = clock.restart();
+    clock.lap(&result->insertMs, &result->insertCpuMs);
 
-    const QString orgOfUsers = orgs.isEmpty() ? QString() : QString::fromUtf8(*orgs.constBegin());
-    for (const QByteArray& org : std::as_const(orgs))
-        ok = ok && replica.ensureOrg(QString::fromUtf8(org), QString());
-    for (const QByteArray& user : std::as_const(users))
-        ok = ok && replica.ensureUser(QString::fromUtf8(user), orgOfUsers);
-    if (!ok && m_error.isEmpty())
-        m_error = replica.lastError();
     for (const QString& sql : std::as_const(indexSql))
         ok = ok && run(sql);
     for (const QString& sql : table.bulkRebuild())
         ok = ok && (!bulk || run(sql));
+    // Last, so that the side build had all the time above.
+    if (ok && bulk && !table.searchIndex().isEmpty()) {
+        result->searchIndexAside = sideBuild && sideBuild->copyInto(handle);
+        if (!result->searchIndexAside)
+            ok = run(QStringLiteral("INSERT INTO \"%1\" (\"%1\") VALUES ('rebuild')").arg(table.searchIndex()));
+    }
     for (const QString& sql : std::as_const(triggerSql))
         ok = ok && run(sql);
     ok = ok && replica.setApplying(false) && replica.finishPull(table.name(), until, syncedAt);
     if (!ok && m_error.isEmpty())
         m_error = replica.lastError();
-    result->rebuildMs = clock.restart();
+    clock.lap(&result->rebuildMs, &result->rebuildCpuMs);
     if (!ok || !m_db.commit()) {
         if (ok)
             m_error = m_db.lastError().text();
@@ -270,7 +321,7 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
             run(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
         return false;
     }
-    result->commitMs = clock.elapsed();
+    clock.lap(&result->commitMs, &result->commitCpuMs);
     if (cacheSize != 0)
         run(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
     return true;

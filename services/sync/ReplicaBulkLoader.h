@@ -8,6 +8,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class SearchIndexSideBuild;
 class SyncedTable;
 
 // Writes a first-sync COPY (TableSnapshotReader) into the replica, on the workspace's database thread, in one
@@ -15,7 +18,8 @@ class SyncedTable;
 // Rows go in through one prepared statement of SQLite's C API. Into an empty table they go without the per-row
 // triggers of SyncedTable::bulkTriggers(), whose work is then done once (SyncedTable::bulkRebuild()), and without
 // the table's secondary indexes, built once at the end; triggers and indexes are dropped and re-created from their
-// own SQL inside the transaction. A table that already has rows gets upserts
+// own SQL inside the transaction; the table's search index is meanwhile built on a second thread from the same
+// stream (SearchIndexSideBuild). A table that already has rows gets upserts
 // with its triggers, and columns with local changes still in the outbox keep their local value.
 class ReplicaBulkLoader
 {
@@ -27,6 +31,12 @@ public:
         qint64 insertMs = 0;
         qint64 rebuildMs = 0;
         qint64 commitMs = 0;
+        // CPU time of the database thread in the same phases.
+        qint64 insertCpuMs = 0;
+        qint64 rebuildCpuMs = 0;
+        qint64 commitCpuMs = 0;
+        // The search index was built on a thread of its own (SearchIndexSideBuild), not by a rebuild.
+        bool searchIndexAside = false;
         // Filled while at most idLimit rows arrived (above, open lists are simply reset).
         QStringList upserted;
         QStringList removed;
@@ -41,6 +51,8 @@ public:
 
 private:
     bool run(const QString& sql);
+    std::unique_ptr<SearchIndexSideBuild> startSearchIndexBuild(
+        const QString& index, const QList<CopyColumn>& columns, const QByteArray& data);
 
     QSqlDatabase& m_db;
     QString m_error;

@@ -66,6 +66,11 @@ struct SyncCopyStats
     qint64 insertMs = 0; // writing the rows into the replica
     qint64 indexMs = 0;  // indexes, search index and list figures built at once
     qint64 commitMs = 0;
+    // CPU time of the thread that did each phase (the server's own work for the COPY is not in readCpuMs).
+    qint64 readCpuMs = 0;
+    qint64 insertCpuMs = 0;
+    qint64 indexCpuMs = 0;
+    qint64 commitCpuMs = 0;
     bool bulk = false;   // into an empty table, without per-row triggers
 };
 

@@ -459,6 +459,10 @@ bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* un
         stats.insertMs = result.insertMs;
         stats.indexMs = result.rebuildMs;
         stats.commitMs = result.commitMs;
+        stats.readCpuMs = snapshot.readCpuMs;
+        stats.insertCpuMs = result.insertCpuMs;
+        stats.indexCpuMs = result.rebuildCpuMs;
+        stats.commitCpuMs = result.commitCpuMs;
         stats.bulk = result.bulk;
         emit tableCopied(stats);
         if (result.rows > m_options.resetThreshold)

@@ -61,7 +61,8 @@ const SyncedTable& SyncedTable::leads()
         // 0001/0002/0009 (search index, list figures) and 0010 (outbox).
         t.m_bulkTriggers = { QStringLiteral("leads_fts_insert"), QStringLiteral("lead_figures_insert"),
             QStringLiteral("leads_outbox_insert") };
-        t.m_bulkRebuild = { QStringLiteral("INSERT INTO leads_fts (leads_fts) VALUES ('rebuild')"),
+        t.m_searchIndex = QStringLiteral("leads_fts");
+        t.m_bulkRebuild = {
             QStringLiteral("INSERT OR REPLACE INTO lead_figures (lead_rowid, deleted, status, currency, value_minor) "
                            "SELECT rowid, deleted, status, currency, value_minor FROM leads") };
         return t;

@@ -40,6 +40,9 @@ public:
     // they maintain up to date at once with bulkRebuild() (one FTS rebuild instead of an index segment per row).
     const QStringList& bulkTriggers() const { return m_bulkTriggers; }
     const QStringList& bulkRebuild() const { return m_bulkRebuild; }
+    // The FTS5 index over the table's rows (external content), or empty; a first sync into the empty table builds it
+    // at once (SearchIndexSideBuild, or its 'rebuild').
+    QString searchIndex() const { return m_searchIndex; }
 
     // A pulled JSON value as SQLite stores it.
     QVariant toLocal(const QString& column, const QJsonValue& value) const;
@@ -56,6 +59,7 @@ private:
     QString m_parentColumn;
     QStringList m_bulkTriggers;
     QStringList m_bulkRebuild;
+    QString m_searchIndex;
     QSet<QString> m_jsonColumns;
     QSet<QString> m_boolColumns;
     QSet<QString> m_timeColumns;

@@ -1,6 +1,7 @@
 #include "services/sync/TableSnapshotReader.h"
 
 #include "services/sync/SyncedTable.h"
+#include "services/sync/ThreadCpuTime.h"
 #include "services/teamserver/PgConnection.h"
 
 #include <QElapsedTimer>
@@ -72,6 +73,7 @@ bool TableSnapshotReader::read(const QList<Request>& requests, QString* until, Q
         Snapshot& snapshot = (*out)[i];
         QElapsedTimer clock;
         clock.start();
+        const qint64 cpuStart = threadCpuMs();
         QStringList select;
         for (const CopyColumn& column : std::as_const(snapshot.columns))
             select.append(column.selectExpression());
@@ -85,6 +87,7 @@ bool TableSnapshotReader::read(const QList<Request>& requests, QString* until, Q
         if (!ok)
             m_error = m_pg.errorText();
         snapshot.readMs = clock.elapsed();
+        snapshot.readCpuMs = threadCpuMs() - cpuStart;
         snapshot.bytes = snapshot.data.size();
     }
     const QString end = ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK");

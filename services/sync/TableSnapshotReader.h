@@ -27,6 +27,7 @@ public:
         QList<CopyColumn> columns;
         QByteArray data; // binary COPY stream: header, rows, trailer
         qint64 readMs = 0;
+        qint64 readCpuMs = 0; // this process's part of it
         qint64 bytes = 0;
     };
 

@@ -1,11 +1,26 @@
 #include "services/sync/ReplicaBulkLoader.h"
 #include "services/sync/ReplicaStore.h"
 #include "services/sync/SyncedTable.h"
+#include "services/storage/DatabaseExecutor.h"
 #include "tests/support/TempWorkspace.h"
 
+#include <QProcess>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QtEndian>
+
+#include <sqlite3.h>
+
+#include <unistd.h>
+
+namespace {
+// Set in the environment of a child run of this binary that only writes a first sync into the named workspace and
+// dies the moment SQLite is about to commit it (crashedFirstLoadIsRedone).
+constexpr const char* kCrashEnv = "HUB_TEST_CRASH_FIRST_LOAD";
+constexpr int kCrashExit = 3;
+} // namespace
 
 // The SQLite side of the first full sync, without a server: a binary COPY stream (as PostgreSQL sends it) written
 // into the replica by ReplicaBulkLoader, and the timeline's outbox triggers (0011).
@@ -18,6 +33,11 @@ private slots:
     void malformedStreamLeavesNothingBehind();
     void loadIntoATableWithRowsKeepsFieldsStillToBePushed();
     void timelineWritesAreQueued();
+    void searchIndexBuiltAsideIsWholeAndKeepsItsSettings();
+    void crashedFirstLoadIsRedone();
+
+public:
+    static int crashDuringLoad(const QString& path);
 
 private:
     static void makeReplica(HubTest::TempWorkspace& ws)
@@ -35,6 +55,10 @@ private:
             CopyColumn::forServerType(QStringLiteral("owner_id"), QStringLiteral("text")),
             CopyColumn::forServerType(QStringLiteral("name"), QStringLiteral("text")),
             CopyColumn::forServerType(QStringLiteral("company"), QStringLiteral("text")),
+            CopyColumn::forServerType(QStringLiteral("contact_person"), QStringLiteral("text")),
+            CopyColumn::forServerType(QStringLiteral("email"), QStringLiteral("text")),
+            CopyColumn::forServerType(QStringLiteral("phone"), QStringLiteral("varchar")),
+            CopyColumn::forServerType(QStringLiteral("tags"), QStringLiteral("text")),
             CopyColumn::forServerType(QStringLiteral("notes"), QStringLiteral("text")),
             CopyColumn::forServerType(QStringLiteral("status"), QStringLiteral("text")),
             CopyColumn::forServerType(QStringLiteral("value_minor"), QStringLiteral("int8")),
@@ -57,8 +81,9 @@ private:
     static QByteArray row(const QString& id, const QString& name, const QString& company, qint64 rev)
     {
         const qint64 micros = qint64(850000000) * 1000000 + 123456; // 2026-12-07T23:06:40.123456Z
-        return big<qint16>(15) + field(id.toUtf8()) + field("server-org") + field("server-user") + field(name.toUtf8())
-            + field(company.toUtf8()) + field("server notes") + field("qualified") + field(big<qint64>(250000))
+        return big<qint16>(19) + field(id.toUtf8()) + field("server-org") + field("server-user") + field(name.toUtf8())
+            + field(company.toUtf8()) + field("Contact") + field(id.toUtf8() + "@example.com") + field("+49 30 1234")
+            + field("vip,server") + field("server notes") + field("qualified") + field(big<qint64>(250000))
             + field(QByteArray(1, '\1')) + big<qint32>(-1) + field(QByteArray("\1{\"name\": \"csv\"}"))
             + field(big<qint64>(micros)) + field(big<qint64>(micros)) + field(QByteArray(1, '\0'))
             + field(big<qint64>(rev));
@@ -78,6 +103,16 @@ private:
             *error = loader.lastError();
         });
         return ok;
+    }
+    // count lead rows "lead-<i>", named after animals so that searches can tell them apart.
+    static QByteArray rows(int count)
+    {
+        QByteArray out;
+        for (int i = 0; i < count; ++i)
+            out += row(QStringLiteral("lead-%1").arg(i, 6, 10, QLatin1Char('0')),
+                QStringLiteral("%1 Number%2").arg(i % 2 ? QStringLiteral("Okapi") : QStringLiteral("Wombat")).arg(i),
+                QStringLiteral("Company %1").arg(i % 7), i + 1);
+        return out;
     }
     static int triggers(HubTest::TempWorkspace& ws)
     {
@@ -211,5 +246,109 @@ void TestReplicaBulkLoad::timelineWritesAreQueued()
     QCOMPARE(entries.at(2).op, QStringLiteral("delete"));
 }
 
-QTEST_MAIN(TestReplicaBulkLoad)
+void TestReplicaBulkLoad::searchIndexBuiltAsideIsWholeAndKeepsItsSettings()
+{
+    HubTest::TempWorkspace ws;
+    QVERIFY(ws.ok());
+    makeReplica(ws);
+    // A search before the load: the connection has read (and FTS5 cached) the empty index.
+    LeadFilter filter;
+    filter.search = QStringLiteral("okapi");
+    QCOMPARE(ws.pageBlocking(filter).size(), 0);
+    ws.runBlocking([](QSqlDatabase& db) {
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("INSERT INTO leads_fts (leads_fts, rank) VALUES ('automerge', 8)")));
+    });
+
+    ReplicaBulkLoader::Result result;
+    QString error;
+    QVERIFY2(load(ws, stream(rows(3000)), &result, &error), qPrintable(error));
+    QVERIFY(result.bulk);
+    QVERIFY(result.searchIndexAside);
+    QCOMPARE(result.rows, 3000);
+    // The index agrees with the rows, term by term (FTS5 checks it against the content table).
+    ws.runBlocking([](QSqlDatabase& db) {
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(QStringLiteral("INSERT INTO leads_fts (leads_fts, rank) VALUES ('integrity-check', 1)")),
+            qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(QStringLiteral("SELECT v FROM leads_fts_config WHERE k = 'automerge'")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 8);
+    });
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH 'okapi'")), 1500);
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH 'w*'")), 1500);
+    QCOMPARE(ws.pageBlocking(filter, 0, 5000).size(), 1500);
+    filter.search = QStringLiteral("number2999");
+    const QList<Lead> found = ws.pageBlocking(filter);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.constFirst().id, QStringLiteral("lead-002999"));
+
+    // Later writes go through the rebuilt table's triggers as before.
+    const Lead saved = ws.saveBlocking(ws.makeLead(QStringLiteral("Local Okapi")));
+    QVERIFY(saved.isValid());
+    filter.search = QStringLiteral("okapi");
+    QCOMPARE(ws.pageBlocking(filter, 0, 5000).size(), 1501);
+}
+
+// The child's side of crashedFirstLoadIsRedone: a process that dies inside the first sync's transaction.
+int TestReplicaBulkLoad::crashDuringLoad(const QString& path)
+{
+    DatabaseExecutor executor;
+    if (!executor.openBlocking(path).ok())
+        return 1;
+    executor.runBlocking([](QSqlDatabase& db) {
+        sqlite3* handle = *static_cast<sqlite3* const*>(db.driver()->handle().constData());
+        sqlite3_commit_hook(
+            handle, [](void*) -> int { _exit(kCrashExit); }, nullptr);
+        ReplicaBulkLoader loader(db);
+        ReplicaBulkLoader::Result result;
+        loader.load(SyncedTable::leads(), columns(), stream(rows(20000)), QStringLiteral("snapshot-1"),
+            QStringLiteral("2026-12-08T10:00:00.000Z"), 500, &result);
+    });
+    return 0;
+}
+
+void TestReplicaBulkLoad::crashedFirstLoadIsRedone()
+{
+    HubTest::TempWorkspace ws;
+    QVERIFY(ws.ok());
+    makeReplica(ws);
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QString::fromLatin1(kCrashEnv), ws.path());
+    child.setProcessEnvironment(environment);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForFinished(60000));
+    // It died at the commit, with every row, index and the search index written (in the WAL or its cache).
+    QCOMPARE(child.exitCode(), kCrashExit);
+
+    // Nothing of it is there: no rows, no cursor, the triggers and indexes as before; the next start copies again.
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads")), 0);
+    QVERIFY(cursor(ws).isEmpty());
+    QCOMPARE(triggers(ws), 3);
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'leads_status_updated'")), 1);
+    ReplicaBulkLoader::Result result;
+    QString error;
+    QVERIFY2(load(ws, stream(rows(300)), &result, &error), qPrintable(error));
+    QVERIFY(result.bulk);
+    QCOMPARE(result.rows, 300);
+    QCOMPARE(cursor(ws), QStringLiteral("snapshot-1"));
+    LeadFilter filter;
+    filter.search = QStringLiteral("wombat");
+    QCOMPARE(ws.pageBlocking(filter, 0, 1000).size(), 150);
+    ws.runBlocking([](QSqlDatabase& db) {
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(QStringLiteral("INSERT INTO leads_fts (leads_fts, rank) VALUES ('integrity-check', 1)")),
+            qPrintable(query.lastError().text()));
+    });
+}
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet(kCrashEnv))
+        return TestReplicaBulkLoad::crashDuringLoad(qEnvironmentVariable(kCrashEnv));
+    TestReplicaBulkLoad test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_replicabulkload.moc"
