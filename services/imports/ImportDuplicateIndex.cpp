@@ -30,7 +30,7 @@ bool ImportDuplicateIndex::load(QSqlDatabase& db, QString* error)
     return true;
 }
 
-QString ImportDuplicateIndex::find(const Lead& lead) const
+QString ImportDuplicateIndex::find(const Lead& lead, const QString& nameKey) const
 {
     if (!lead.email.isEmpty()) {
         const auto it = m_byEmail.constFind(lead.email);
@@ -44,20 +44,19 @@ QString ImportDuplicateIndex::find(const Lead& lead) const
     }
     // Name + company only identifies a lead when there is nothing better to go by.
     if (lead.email.isEmpty() && lead.phone.isEmpty()) {
-        const auto it = m_byName.constFind(nameKey(lead));
+        const auto it = m_byName.constFind(nameKey);
         if (it != m_byName.cend())
             return it.value();
     }
     return {};
 }
 
-void ImportDuplicateIndex::add(const Lead& lead)
+void ImportDuplicateIndex::add(const Lead& lead, const QString& nameKey)
 {
     if (!lead.email.isEmpty())
         m_byEmail.insert(lead.email, lead.id);
     if (!lead.phone.isEmpty())
         m_byPhone.insert(lead.phone, lead.id);
-    const QString key = nameKey(lead);
-    if (!key.isEmpty())
-        m_byName.insert(key, lead.id);
+    if (!nameKey.isEmpty())
+        m_byName.insert(nameKey, lead.id);
 }

@@ -12,8 +12,11 @@ class ImportDuplicateIndex
 public:
     bool load(QSqlDatabase& db, QString* error);
     // Id of an existing (or earlier imported) lead this one duplicates, or empty.
-    QString find(const Lead& lead) const;
-    void add(const Lead& lead);
+    QString find(const Lead& lead) const { return find(lead, nameKey(lead)); }
+    void add(const Lead& lead) { add(lead, nameKey(lead)); }
+    // The same with the name key already built (off the writer thread).
+    QString find(const Lead& lead, const QString& nameKey) const;
+    void add(const Lead& lead, const QString& nameKey);
 
     static QString nameKey(const Lead& lead);
 

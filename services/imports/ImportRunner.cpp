@@ -8,7 +8,9 @@
 #include "services/imports/LeadRowBuilder.h"
 #include "services/imports/MappingSuggester.h"
 #include "services/imports/PhoneBatchNormalizer.h"
+#include "services/storage/LeadBulkInserter.h"
 #include "services/storage/LeadRepository.h"
+#include "services/storage/SqliteConnection.h"
 #include "services/storage/StageRepository.h"
 
 #include <QElapsedTimer>
@@ -142,13 +144,28 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         }
         phones.normalize(batch.rows);
         batch.rawLines.reserve(batch.rows.size());
+        // What the writer would otherwise compute: the duplicate key, and the id of a lead the row may become (in
+        // file order, so the id index grows at its end).
         for (ImportedRow& row : batch.rows) {
             batch.rawLines.append(row.error.isEmpty() && row.warnings.isEmpty() ? QString() : row.fields.join(delimiter));
             row.fields.clear();
+            if (row.error.isEmpty()) {
+                row.lead.id = Ids::newId();
+                row.nameKey = ImportDuplicateIndex::nameKey(row.lead);
+            }
         }
         batch.bytesRead = reader.bytesRead();
         return batch;
     };
+    sqlite3* handle = SqliteConnection::handle(m_db);
+    if (!handle) {
+        job.status = QStringLiteral("failed");
+        job.error = tr("The workspace is not a SQLite database.");
+        jobs.updateProgress(job);
+        pragma.exec(QStringLiteral("PRAGMA synchronous=") + previousSync);
+        return job;
+    }
+    LeadBulkInserter inserter(handle);
     QFuture<PreparedBatch> pending = QtConcurrent::run(prepare);
     for (;;) {
         PreparedBatch batch = pending.result();
@@ -158,7 +175,7 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         }
         if (!batch.last)
             pending = QtConcurrent::run(prepare);
-        const QString batchError = commitBatch(batch.rows, job, request.options, index, batch.rawLines);
+        const QString batchError = commitBatch(batch.rows, job, request.options, index, batch.rawLines, inserter);
         if (!batchError.isEmpty() || !batch.readerError.isEmpty()) {
             job.status = QStringLiteral("failed");
             job.error = !batchError.isEmpty()
@@ -185,7 +202,7 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
 }
 
 QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
-    ImportDuplicateIndex& index, const QStringList& rawLines)
+    ImportDuplicateIndex& index, const QStringList& rawLines, LeadBulkInserter& inserter)
 {
     if (!m_db.transaction())
         return m_db.lastError().text();
@@ -214,7 +231,8 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
             continue;
         }
         Lead& lead = row.lead;
-        const QString duplicateOf = options.duplicates == ImportOptions::Duplicates::Create ? QString() : index.find(lead);
+        const QString duplicateOf
+            = options.duplicates == ImportOptions::Duplicates::Create ? QString() : index.find(lead, row.nameKey);
         if (!duplicateOf.isEmpty() && options.duplicates == ImportOptions::Duplicates::Skip) {
             ++job.skipped;
             continue;
@@ -232,14 +250,13 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
             index.add(updated);
             ++job.updated;
         } else {
-            lead.id = Ids::newId();
             lead.orgId = m_identity.orgId;
             if (lead.ownerId.isEmpty())
                 lead.ownerId = m_identity.userId;
             lead.importJobId = job.id;
             lead.createdAt = lead.updatedAt = now;
             created.append(lead);
-            index.add(lead);
+            index.add(lead, row.nameKey);
             ++job.imported;
         }
         for (const QString& warning : std::as_const(row.warnings)) {
@@ -247,7 +264,7 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
                 return fail(jobs.lastError());
         }
     }
-    if (!leads.insertMany(created) || !jobs.updateProgress(job))
-        return fail(leads.lastError() + jobs.lastError());
+    if (!inserter.insert(created) || !jobs.updateProgress(job))
+        return fail(inserter.lastError() + jobs.lastError());
     return m_db.commit() ? QString() : fail(m_db.lastError().text());
 }

@@ -39,7 +39,7 @@ public:
 
 private:
     QString commitBatch(QList<class ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
-        class ImportDuplicateIndex& index, const QStringList& rawLines);
+        class ImportDuplicateIndex& index, const QStringList& rawLines, class LeadBulkInserter& inserter);
 
     QSqlDatabase m_db;
     WorkspaceIdentity m_identity;

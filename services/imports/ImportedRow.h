@@ -13,4 +13,5 @@ struct ImportedRow
     QStringList warnings; // the row is imported, but something was kept raw or dropped
     QString phoneInput; // the raw phone text, normalised separately (in parallel, cached)
     QStringList fields; // the record as read, until its error report is written
+    QString nameKey; // ImportDuplicateIndex::nameKey(lead), built on the thread pool
 };

@@ -12,10 +12,14 @@ struct sqlite3_stmt;
 // index and lead_figures rows of all of them with one statement each. FTS5 flushes its pending terms at every
 // statement, so indexing row by row would write an index segment per lead (0011_deferred_lead_indexing.sql).
 // All or nothing: on failure nothing of the call remains. Runs on the thread that owns the connection.
+// Keep one inserter for many calls (an import's batches): its statements are compiled once, triggers included.
 class LeadBulkInserter
 {
 public:
     explicit LeadBulkInserter(sqlite3* handle);
+    ~LeadBulkInserter();
+    LeadBulkInserter(const LeadBulkInserter&) = delete;
+    LeadBulkInserter& operator=(const LeadBulkInserter&) = delete;
 
     bool insert(const QList<Lead>& leads);
     QString lastError() const { return m_lastError; }
@@ -25,9 +29,13 @@ private:
     bool insertRows(const QList<Lead>& leads, QList<qint64>* rowids);
     sqlite3_stmt* prepareInsert(int rows);
     bool indexRows(const QList<qint64>& rowids);
-    bool indexRange(const char* sql, qint64 first, qint64 last);
+    bool indexRange(sqlite3_stmt** statement, const char* sql, qint64 first, qint64 last);
+    bool setAutomerge(int value);
     bool fail();
 
     sqlite3* m_handle;
+    sqlite3_stmt* m_insertFull = nullptr; // kRowsPerStatement rows
+    sqlite3_stmt* m_indexSearch = nullptr;
+    sqlite3_stmt* m_indexFigures = nullptr;
     QString m_lastError;
 };

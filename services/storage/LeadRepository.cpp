@@ -4,6 +4,7 @@
 #include "services/storage/LeadBulkInserter.h"
 #include "services/storage/LeadColumns.h"
 #include "services/storage/SqlValues.h"
+#include "services/storage/SqliteConnection.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -329,10 +330,7 @@ bool LeadRepository::insert(const Lead& lead)
 
 bool LeadRepository::insertMany(const QList<Lead>& leads)
 {
-    QVariant driverHandle = m_db.driver()->handle();
-    sqlite3* handle = driverHandle.isValid() && qstrcmp(driverHandle.typeName(), "sqlite3*") == 0
-        ? *static_cast<sqlite3**>(driverHandle.data())
-        : nullptr;
+    sqlite3* handle = SqliteConnection::handle(m_db);
     if (!handle) {
         m_lastError = QStringLiteral("no SQLite handle");
         return false;

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -70,4 +71,12 @@ OpenResult SqliteConnection::enableWal(QSqlDatabase& db)
             tr("Cannot prepare “%1”: %2").arg(db.databaseName(), query.lastError().text()) };
     }
     return {};
+}
+
+sqlite3* SqliteConnection::handle(const QSqlDatabase& db)
+{
+    const QVariant driverHandle = db.driver()->handle();
+    return driverHandle.isValid() && qstrcmp(driverHandle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3* const*>(driverHandle.constData())
+        : nullptr;
 }
