@@ -115,8 +115,20 @@ void ScreenshotTour::showWorkspaceSettings()
             capture(QStringLiteral("connect-server.png"), dialog);
             dialog->reject();
             settings->reject();
-            QCoreApplication::quit();
+            showCallingSettings();
         });
+    });
+}
+
+// Settings → Calling as a new user sees it: no keys yet, each field saying what it is for.
+void ScreenshotTour::showCallingSettings()
+{
+    PreferencesDialog* settings = m_window->openSettings(PreferencesDialog::callingPage());
+    settings->resize(760, 900);
+    QTimer::singleShot(600, this, [this, settings] {
+        capture(QStringLiteral("settings-calling.png"), settings);
+        settings->reject();
+        QCoreApplication::quit();
     });
 }
 

@@ -21,6 +21,7 @@ private:
     void showModules();
     void showCalling();
     void showWorkspaceSettings();
+    void showCallingSettings();
 
     MainWindow* m_window;
     QString m_directory;

@@ -41,16 +41,23 @@ QStringList CallPreflight::timeZonesOf(const QString& region)
     return zones;
 }
 
-CallPreflight::Result CallPreflight::check(const Lead& lead, const QDateTime& nowUtc) const
+CallPreflight::Result CallPreflight::check(const Lead& lead, const QDateTime& nowUtc, Channel channel) const
 {
     Result result;
     const QString who = lead.name.isEmpty() ? tr("This lead") : lead.name;
     if (lead.deleted) {
         result.refusal = Refusal::LeadDeleted;
-        result.message = tr("%1 was deleted and cannot be called.").arg(who);
+        result.message = channel == Channel::Call ? tr("%1 was deleted and cannot be called.").arg(who)
+                                                  : tr("%1 was deleted and cannot be texted.").arg(who);
         return result;
     }
-    if (lead.doNotCall) {
+    if (channel == Channel::Text && lead.smsOptOut) {
+        result.refusal = Refusal::NoTexts;
+        result.message = tr("%1 opted out of text messages. Clear it on the lead only if they agreed to texts again.")
+                             .arg(who);
+        return result;
+    }
+    if (channel == Channel::Call && lead.doNotCall) {
         result.refusal = Refusal::DoNotCall;
         result.message = tr("%1 asked not to be called (do not call is set). Clear it on the lead only if they agreed "
                             "to calls again.")

@@ -3,6 +3,7 @@
 #include "services/calling/AgentRunStore.h"
 #include "services/calling/CallService.h"
 #include "services/calling/CallingConfiguration.h"
+#include "services/calling/TextMessageService.h"
 #include "services/providers/TwilioTelephony.h"
 #include "services/providers/VapiTelephony.h"
 
@@ -14,6 +15,7 @@ CallingRuntime::CallingRuntime(DatabaseExecutor* executor, EventBus* bus, Callin
     , m_twilio(new TwilioTelephony(network, TwilioSettings {}, this))
     , m_calls(new CallService(executor, bus, this))
     , m_agents(new AgentRunStore(m_calls, executor, this))
+    , m_texts(new TextMessageService(executor, bus, m_twilio, this))
 {
     m_calls->setTelephony(m_vapi);
     m_calls->setTelephony(m_twilio);
@@ -27,6 +29,7 @@ void CallingRuntime::setWorkspace(const WorkspaceIdentity& identity)
     m_identity = identity;
     m_calls->setIdentity(identity);
     m_agents->setIdentity(identity);
+    m_texts->setIdentity(identity);
     m_resumed = false;
     adoptConfiguration();
 }
@@ -37,6 +40,7 @@ void CallingRuntime::adoptConfiguration()
         return;
     m_settings = m_configuration->settings();
     m_calls->setSettings(m_settings);
+    m_texts->setSettings(m_settings);
     const CallingCredentials credentials = m_configuration->credentials();
     m_vapiKey = credentials.vapiKey;
     m_twilioToken = credentials.twilioAuthToken;

@@ -11,6 +11,7 @@ class CallingConfiguration;
 class DatabaseExecutor;
 class EventBus;
 class QNetworkAccessManager;
+class TextMessageService;
 class TwilioTelephony;
 class VapiTelephony;
 
@@ -35,6 +36,7 @@ public:
     AgentRunStore* agents() const { return m_agents; }
     VapiTelephony* vapi() const { return m_vapi; }
     TwilioTelephony* twilio() const { return m_twilio; }
+    TextMessageService* texts() const { return m_texts; }
     // Translated: what is missing before AI calls or click-to-call work; empty when both are ready.
     QString setupMessage() const;
 
@@ -51,6 +53,7 @@ private:
     TwilioTelephony* m_twilio;
     CallService* m_calls;
     AgentRunStore* m_agents;
+    TextMessageService* m_texts;
     WorkspaceIdentity m_identity;
     CallingSettings m_settings;
     QString m_vapiKey; // memory only

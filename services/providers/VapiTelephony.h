@@ -34,6 +34,8 @@ public:
 
     QString providerName() const override { return QStringLiteral("vapi"); }
     bool isConfigured() const override;
+    // A key is set: the account's numbers can be listed even before a number is chosen.
+    bool hasKey() const { return !m_settings.apiKey.isEmpty(); }
     bool analysisArrivesLate() const override { return true; }
     void startCall(const OutboundCallRequest& request, QObject* context, CallDone done) override;
     void fetchCall(const QString& providerCallId, QObject* context, CallDone done) override;

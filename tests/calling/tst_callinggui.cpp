@@ -2,6 +2,7 @@
 #include "services/calling/CallListenClient.h"
 #include "services/calling/CallScriptSource.h"
 #include "tests/calling/CallingRig.h"
+#include "tests/calling/RecordingPlayback.h"
 #include "tests/support/SpeechAudio.h"
 #include "tests/support/WaitFor.h"
 #include "ui/calling/AgentsTab.h"
@@ -70,7 +71,7 @@ private slots:
         QWidget window;
         auto* agentsTab = new AgentsTab(rig.agents.get(), &scripts, &rig.ws.store(), &window);
         auto* monitorTab = new LiveMonitorTab(rig.calls.get(), rig.agents.get(), &window);
-        auto* callsTab = new CallsTab(rig.calls.get(), &window);
+        auto* callsTab = new CallsTab(rig.calls.get(), &rig.network, &window);
         auto* analyticsTab = new CallAnalyticsTab(rig.calls.get(), &window);
         auto* layout = new QHBoxLayout(&window);
         for (QWidget* tab : std::initializer_list<QWidget*> { agentsTab, monitorTab, callsTab, analyticsTab })
@@ -143,6 +144,42 @@ private slots:
         callsTab->table()->selectRow(0);
         QVERIFY(callsTab->findChild<QPlainTextEdit*>(QStringLiteral("callTranscript"))->toPlainText().contains(
             QStringLiteral("Hello Jane")));
+
+        // Its recording is downloaded once and played: the mono recording is the customer channel.
+        HubTest::RecordingPlayback playback;
+        callsTab->setAudioPlayback(&playback);
+        auto* play = callsTab->findChild<QPushButton*>(QStringLiteral("callPlay"));
+        auto* status = callsTab->findChild<QLabel*>(QStringLiteral("callStatusLine"));
+        QVERIFY(play->isEnabled());
+        const auto recordingDownloads = [&rig] {
+            return std::count_if(rig.vapi.requests().cbegin(), rig.vapi.requests().cend(),
+                [](const HubTest::HttpRequestRecord& request) { return request.path.startsWith("/recordings/"); });
+        };
+        QTest::mouseClick(play, Qt::LeftButton);
+        QVERIFY(HubTest::waitUntil([&] { return playback.plays() == 1; }));
+        QCOMPARE(playback.sampleRate(), 16000);
+        QCOMPARE(playback.channels(), 1);
+        QCOMPARE(playback.pcm(), speech);
+        QCOMPARE(play->text(), QStringLiteral("Stop"));
+        QVERIFY2(status->text().contains(QStringLiteral("Playing")), qPrintable(status->text()));
+        playback.finishPlaying();
+        QCOMPARE(play->text(), QStringLiteral("Play recording"));
+        QTest::mouseClick(play, Qt::LeftButton);
+        QCOMPARE(playback.plays(), 2);
+        QCOMPARE(recordingDownloads(), 1);
+        QTest::mouseClick(play, Qt::LeftButton); // Stop
+        QVERIFY(!playback.isPlaying());
+
+        // A recording the storage refuses: the reason is shown and nothing plays.
+        HubTest::FakeVapiServer::Failure unavailable;
+        unavailable.status = 503;
+        rig.vapi.enqueueFailure(unavailable);
+        callsTab->table()->selectRow(1);
+        QTest::mouseClick(play, Qt::LeftButton);
+        QVERIFY(HubTest::waitUntil([&] { return status->text().contains(QStringLiteral("cannot be played")); }));
+        QVERIFY2(status->text().contains(QStringLiteral("503")), qPrintable(status->text()));
+        QCOMPARE(play->text(), QStringLiteral("Play recording"));
+        QCOMPARE(playback.plays(), 2);
     }
 };
 

@@ -2,11 +2,14 @@
 // invalid numbers and hours are refused with clear messages, the three provider keys go to the keychain and nowhere
 // else, the other settings to QSettings, the voice list comes from the (fake) ElevenLabs account, keys can be removed.
 #include "services/calling/CallingConfiguration.h"
+#include "services/calling/CallingRuntime.h"
+#include "services/providers/VapiTelephony.h"
 #include "services/secrets/SecretStore.h"
 #include "services/settings/AppSettings.h"
 #include "tests/gui/GuiFixture.h"
 #include "tests/secrets/SecretScan.h"
 #include "tests/support/FakeElevenLabsServer.h"
+#include "tests/support/FakeVapiServer.h"
 #include "tests/support/WaitFor.h"
 #include "ui/calling/CallingView.h"
 #include "ui/common/MessageBoxes.h"
@@ -23,6 +26,7 @@
 #include <QTimeEdit>
 
 using HubTest::FakeElevenLabsServer;
+using HubTest::FakeVapiServer;
 
 class TestCallingSettingsGui : public QObject
 {
@@ -172,6 +176,66 @@ private slots:
         QCOMPARE(removed->status, SecretResult::Status::NotSet);
         // The other keys stay.
         QCOMPARE(calling->keyState(CallingConfiguration::twilioProvider()), CallingConfiguration::KeyState::Stored);
+        dialog->reject();
+    }
+
+    // The outbound number is picked from the Vapi account's numbers, listed with the stored key; a wrong key says why
+    // the list is missing, and a saved number the account no longer has stays chosen until the user changes it.
+    void picksTheVapiOutboundNumber()
+    {
+        FakeVapiServer server;
+        QVERIFY(server.listen());
+        GuiFixture fixture;
+        QVERIFY(fixture.open(2));
+        QPointer<PreferencesDialog> dialog = fixture.window->openSettings(PreferencesDialog::callingPage());
+        CallingSettingsPage* page = dialog->callingSettings();
+        QVERIFY(child<QLabel>(page, "vapiNumberStatusLabel")->text().contains(QLatin1String("Save a Vapi key")));
+
+        // A wrong key: the provider's refusal is shown where the numbers would be.
+        retype(page, "vapiBaseUrlEdit", server.baseUrl().toString());
+        retype(page, "vapiKeyEdit", QStringLiteral("not-the-key"));
+        QTest::mouseClick(child<QPushButton>(dialog, "settingsOkButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 10000);
+        dialog = fixture.window->openSettings(PreferencesDialog::callingPage());
+        page = dialog->callingSettings();
+        auto* status = child<QLabel>(page, "vapiNumberStatusLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("could not be loaded")), 10000);
+        QCOMPARE(child<QComboBox>(page, "vapiPhoneNumberCombo")->count(), 1);
+
+        // The right key: both numbers are listed, one is chosen and saved.
+        retype(page, "vapiKeyEdit", QString::fromLatin1(FakeVapiServer::kApiKey));
+        QTest::mouseClick(child<QPushButton>(dialog, "settingsOkButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 10000);
+        dialog = fixture.window->openSettings(PreferencesDialog::callingPage());
+        page = dialog->callingSettings();
+        auto* numbers = child<QComboBox>(page, "vapiPhoneNumberCombo");
+        QTRY_COMPARE_WITH_TIMEOUT(numbers->count(), 3, 10000);
+        QVERIFY(numbers->itemText(1).contains(QLatin1String("+14155550100")));
+        QVERIFY(numbers->itemText(1).contains(QLatin1String("Sales line")));
+        QVERIFY(child<QLabel>(page, "vapiNumberStatusLabel")->text().contains(QLatin1String("2 number")));
+        numbers->setCurrentIndex(numbers->findData(QString::fromLatin1(FakeVapiServer::kPhoneNumberId)));
+        emit numbers->activated(numbers->currentIndex());
+        QVERIFY(page->isDirty());
+        QTest::mouseClick(child<QPushButton>(dialog, "settingsOkButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 10000);
+        CallingConfiguration* calling = fixture.session->calling();
+        QCOMPARE(calling->settings().vapiPhoneNumberId, QString::fromLatin1(FakeVapiServer::kPhoneNumberId));
+        QVERIFY(fixture.session->callingRuntime()->vapi()->isConfigured());
+
+        // A number removed from the account stays selected, marked, until the user picks another.
+        CallingSaveRequest request;
+        request.settings = calling->settings();
+        request.settings.vapiPhoneNumberId = QStringLiteral("pn-gone");
+        bool saved = false;
+        calling->save(request, this, [&](const CallingSaveOutcome& outcome) { saved = outcome.ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(saved, 10000);
+        dialog = fixture.window->openSettings(PreferencesDialog::callingPage());
+        page = dialog->callingSettings();
+        numbers = child<QComboBox>(page, "vapiPhoneNumberCombo");
+        QTRY_COMPARE_WITH_TIMEOUT(numbers->count(), 4, 10000);
+        QCOMPARE(numbers->currentData().toString(), QStringLiteral("pn-gone"));
+        QVERIFY(numbers->currentText().contains(QLatin1String("not in your Vapi numbers")));
+        QCOMPARE(page->typedSettings().vapiPhoneNumberId, QStringLiteral("pn-gone"));
         dialog->reject();
     }
 };

@@ -100,6 +100,28 @@ private slots:
         QVERIFY(zones.contains(QStringLiteral("Pacific/Honolulu")));
     }
 
+    // Texts: sms_opt_out refuses them, do_not_call does not; number and hours are checked as for calls.
+    void textsGoByTheirOwnOptOut()
+    {
+        const CallPreflight preflight { CallingSettings {} };
+        const QDateTime monday = CallingTestData::londonAfternoon();
+        Lead subject = lead(CallingTestData::ukNumber(1));
+        subject.doNotCall = true;
+        QVERIFY(preflight.check(subject, monday, CallPreflight::Channel::Text).ok());
+        subject.smsOptOut = true;
+        const CallPreflight::Result refused = preflight.check(subject, monday, CallPreflight::Channel::Text);
+        QCOMPARE(refused.refusal, CallPreflight::Refusal::NoTexts);
+        QVERIFY(refused.message.contains(QStringLiteral("opted out of text messages")));
+        subject.doNotCall = false;
+        QVERIFY(preflight.check(subject, monday).ok()); // calls do not look at sms_opt_out
+        Lead night = lead(CallingTestData::ukNumber(1));
+        QCOMPARE(preflight.check(night, QDateTime(QDate(2026, 3, 2), QTime(23, 0), Qt::UTC), CallPreflight::Channel::Text)
+                     .refusal,
+            CallPreflight::Refusal::OutsideCallingHours);
+        QCOMPARE(preflight.check(lead(QString()), monday, CallPreflight::Channel::Text).refusal,
+            CallPreflight::Refusal::NoNumber);
+    }
+
     void weekendsCanBeAllowed()
     {
         CallingSettings settings;

@@ -98,7 +98,7 @@ private slots:
         QCOMPARE(stored->durationSeconds, 95);
         QCOMPARE(stored->costUsd, 0.42);
         QCOMPARE(stored->endedReason, QStringLiteral("customer-ended-call"));
-        QVERIFY(stored->recordingUrl.startsWith(QStringLiteral("https://storage.vapi.ai/")));
+        QVERIFY(stored->recordingUrl.endsWith(QStringLiteral("-mono.wav")));
         QVERIFY(stored->startedAt.isValid() && stored->endedAt.isValid());
         QVERIFY(rig.calls->liveCalls().isEmpty());
 

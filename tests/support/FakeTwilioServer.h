@@ -16,7 +16,7 @@ class FakeTwilioServer : public QObject
     Q_OBJECT
 
 public:
-    static constexpr const char* kAccountSid = "ACfake00000000000000000000000000";
+    static constexpr const char* kAccountSid = "ACfa4e0000000000000000000000000000";
     static constexpr const char* kAuthToken = "twilio-auth-TOKEN-5678";
 
     explicit FakeTwilioServer(QObject* parent = nullptr);

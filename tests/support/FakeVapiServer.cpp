@@ -124,10 +124,8 @@ QJsonObject FakeVapiServer::callObject(const FakeCall& call) const
                 { QStringLiteral("secondsFromStart"), 0.4 } } } } };
     if (scenario.durationSeconds > 0)
         artifact.insert(QStringLiteral("recording"),
-            QJsonObject { { QStringLiteral("stereoUrl"), QStringLiteral("https://storage.vapi.ai/%1-stereo.wav").arg(call.id) },
-                { QStringLiteral("mono"),
-                    QJsonObject { { QStringLiteral("combinedUrl"),
-                        QStringLiteral("https://storage.vapi.ai/%1-mono.wav").arg(call.id) } } } });
+            QJsonObject { { QStringLiteral("stereoUrl"), recordingUrl(call.id, "stereo") },
+                { QStringLiteral("mono"), QJsonObject { { QStringLiteral("combinedUrl"), recordingUrl(call.id, "mono") } } } });
     object.insert(QStringLiteral("artifact"), artifact);
     if (call.readsSinceEnd >= scenario.lateAnalysisPolls && !scenario.summary.isEmpty()) {
         QJsonObject structured;
@@ -141,6 +139,58 @@ QJsonObject FakeVapiServer::callObject(const FakeCall& call) const
                 { QStringLiteral("successEvaluation"), scenario.outcome == QLatin1String("booked") } });
     }
     return object;
+}
+
+QString FakeVapiServer::recordingUrl(const QString& callId, const char* kind) const
+{
+    return baseUrl().resolved(QUrl(QStringLiteral("recordings/%1-%2.wav").arg(callId, QLatin1String(kind)))).toString();
+}
+
+// The recording of a call: the listen audio (stereo, 16 kHz, s16le) as a WAV file; the mono one is its left channel.
+HttpReply FakeVapiServer::recordingReply(const QString& file) const
+{
+    const QString callId = file.section(u'-', 0, -2);
+    if (!m_calls.contains(callId))
+        return HttpReply::json(404, vapiError(404, QStringLiteral("Not found")));
+    const bool stereo = file.endsWith(QLatin1String("-stereo.wav"));
+    QByteArray pcm = m_audio;
+    if (!stereo) {
+        QByteArray left;
+        left.reserve(pcm.size() / 2);
+        for (qsizetype at = 0; at + 4 <= pcm.size(); at += 4)
+            left.append(pcm.constData() + at, 2);
+        pcm = left;
+    }
+    HttpReply reply;
+    reply.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("audio/wav")));
+    reply.body = wavFile(pcm, 16000, stereo ? 2 : 1);
+    return reply;
+}
+
+QByteArray FakeVapiServer::wavFile(const QByteArray& pcm, int sampleRate, int channels)
+{
+    QByteArray wav;
+    const auto u32 = [&wav](quint32 value) {
+        for (int i = 0; i < 4; ++i)
+            wav.append(char((value >> (8 * i)) & 0xff));
+    };
+    const auto u16 = [&wav](quint16 value) {
+        wav.append(char(value & 0xff));
+        wav.append(char(value >> 8));
+    };
+    wav.append("RIFF");
+    u32(quint32(36 + pcm.size()));
+    wav.append("WAVEfmt ");
+    u32(16);
+    u16(1);
+    u16(quint16(channels));
+    u32(quint32(sampleRate));
+    u32(quint32(sampleRate * channels * 2));
+    u16(quint16(channels * 2));
+    u16(16);
+    wav.append("data");
+    u32(quint32(pcm.size()));
+    return wav + pcm;
 }
 
 HttpReply FakeVapiServer::handle(const HttpRequestRecord& request)
@@ -162,6 +212,9 @@ HttpReply FakeVapiServer::handle(const HttpRequestRecord& request)
         return reply;
     }
     const QList<QByteArray> parts = request.path.split('/');
+    // Recordings are public storage URLs (no key), like Vapi's.
+    if (request.method == "GET" && parts.size() == 3 && parts.at(1) == "recordings")
+        return recordingReply(QString::fromUtf8(parts.at(2)));
     // The control URL carries no key: whoever holds it controls the call (that is why it is a secret).
     if (request.method == "POST" && parts.size() == 3 && parts.at(2) == "control") {
         const QString id = QString::fromUtf8(parts.at(1));

@@ -14,8 +14,9 @@ class QWebSocketServer;
 namespace HubTest {
 
 // Vapi on loopback (PROVIDERS.md §1): POST /call, GET /call/{id}, DELETE /call/{id}, GET /phone-number, the control
-// URL (POST /{id}/control {"type":"end-call"}) and a QWebSocketServer that serves each call's listen URL with real PCM
-// (16 kHz, s16le, stereo: customer, assistant) after a JSON format frame and transcript frames.
+// URL (POST /{id}/control {"type":"end-call"}), the recordings (GET /recordings/{id}-mono.wav and -stereo.wav: the
+// listen audio as WAV) and a QWebSocketServer that serves each call's listen URL with real PCM (16 kHz, s16le,
+// stereo: customer, assistant) after a JSON format frame and transcript frames.
 //
 // Each GET /call/{id} moves the call one step along its scenario's statuses; once it reports "ended", the analysis
 // (summary, structuredData) appears only after lateAnalysisPolls more reads, as it does at Vapi. Failures can be
@@ -67,6 +68,8 @@ public:
 
     // Stereo PCM (customer left, assistant right) streamed to every listener; dropMidStream aborts halfway.
     void setListenAudio(const QByteArray& stereoPcm, bool dropMidStream = false);
+    // A RIFF/WAVE file of 16-bit PCM, as the recordings are served.
+    static QByteArray wavFile(const QByteArray& pcm, int sampleRate, int channels);
     qint64 bytesStreamed() const { return m_bytesStreamed; }
 
     const QList<HttpRequestRecord>& requests() const { return m_http.requests(); }
@@ -89,6 +92,8 @@ private:
     };
 
     HttpReply handle(const HttpRequestRecord& request);
+    QString recordingUrl(const QString& callId, const char* kind) const;
+    HttpReply recordingReply(const QString& file) const;
     QJsonObject callObject(const FakeCall& call) const;
     void onListener();
     void stream(QWebSocket* socket, const QString& callId);

@@ -2,9 +2,9 @@
 
 #include "services/calling/CallService.h"
 #include "ui/calling/CallListModel.h"
+#include "ui/calling/RecordingPlayer.h"
 #include "ui/common/FileDialogs.h"
 
-#include <QAudioOutput>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
@@ -14,7 +14,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMediaPlayer>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -33,7 +32,7 @@ void addOutcomes(QComboBox* box, const QString& noneText)
 }
 } // namespace
 
-CallsTab::CallsTab(CallService* calls, QWidget* parent)
+CallsTab::CallsTab(CallService* calls, QNetworkAccessManager* network, QWidget* parent)
     : QWidget(parent)
     , m_calls(calls)
     , m_model(new CallListModel(this))
@@ -50,10 +49,8 @@ CallsTab::CallsTab(CallService* calls, QWidget* parent)
     , m_notes(new QPlainTextEdit(this))
     , m_save(new QPushButton(tr("Save outcome and notes"), this))
     , m_export(new QPushButton(tr("Export transcript…"), this))
-    , m_play(new QPushButton(tr("Play recording"), this))
+    , m_recording(new RecordingPlayer(network, this))
     , m_status(new QLabel(this))
-    , m_player(new QMediaPlayer(this))
-    , m_audio(new QAudioOutput(this))
     , m_reloadSoon(new QTimer(this))
 {
     m_leadFilter->setObjectName(QStringLiteral("callsLeadFilter"));
@@ -107,9 +104,7 @@ CallsTab::CallsTab(CallService* calls, QWidget* parent)
     m_notes->setMaximumHeight(90);
     m_save->setObjectName(QStringLiteral("callSave"));
     m_export->setObjectName(QStringLiteral("callExport"));
-    m_play->setObjectName(QStringLiteral("callPlay"));
     m_status->setObjectName(QStringLiteral("callStatusLine"));
-    m_player->setAudioOutput(m_audio);
 
     auto* detail = new QWidget(this);
     auto* detailLayout = new QVBoxLayout(detail);
@@ -117,7 +112,7 @@ CallsTab::CallsTab(CallService* calls, QWidget* parent)
     detailLayout->addWidget(m_heading);
     detailLayout->addWidget(m_transcript, 1);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_play);
+    buttons->addWidget(m_recording);
     buttons->addWidget(m_export);
     buttons->addStretch();
     detailLayout->addLayout(buttons);
@@ -155,13 +150,7 @@ CallsTab::CallsTab(CallService* calls, QWidget* parent)
         [this](const QModelIndex& current) { showCall(m_model->callAt(current.row())); });
     connect(m_save, &QPushButton::clicked, this, &CallsTab::saveAnnotation);
     connect(m_export, &QPushButton::clicked, this, &CallsTab::exportTranscript);
-    connect(m_play, &QPushButton::clicked, this, &CallsTab::togglePlayback);
-    connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState state) {
-        m_play->setText(state == QMediaPlayer::PlayingState ? tr("Stop") : tr("Play recording"));
-    });
-    connect(m_player, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString& message) {
-        m_status->setText(tr("The recording cannot be played: %1").arg(message));
-    });
+    connect(m_recording, &RecordingPlayer::message, m_status, &QLabel::setText);
     connect(m_calls, &CallService::callChanged, this, [this](const CallRecord& call) {
         if (m_model->rowOf(call.id) >= 0)
             m_model->updateCall(call);
@@ -211,7 +200,7 @@ void CallsTab::showCall(const CallRecord* call)
     m_currentId = call ? call->id : QString();
     for (QWidget* widget : std::initializer_list<QWidget*> { m_outcome, m_notes, m_save, m_export })
         widget->setEnabled(call != nullptr);
-    m_play->setEnabled(call && !call->recordingUrl.isEmpty());
+    m_recording->setRecording(m_currentId, call ? QUrl(call->recordingUrl) : QUrl());
     m_status->clear();
     if (!call) {
         m_heading->setText(tr("No call selected"));
@@ -272,15 +261,7 @@ void CallsTab::saveAnnotation()
     });
 }
 
-void CallsTab::togglePlayback()
+void CallsTab::setAudioPlayback(AudioPlayback* playback)
 {
-    if (m_player->playbackState() == QMediaPlayer::PlayingState) {
-        m_player->stop();
-        return;
-    }
-    const CallRecord* call = m_model->callAt(m_model->rowOf(m_currentId));
-    if (!call || call->recordingUrl.isEmpty())
-        return;
-    m_player->setSource(QUrl(call->recordingUrl));
-    m_player->play();
+    m_recording->setAudioPlayback(playback);
 }

@@ -2,18 +2,19 @@
 
 #include <QWidget>
 
+class AudioPlayback;
 class CallListModel;
 class CallService;
-class QAudioOutput;
 class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
-class QMediaPlayer;
+class QNetworkAccessManager;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
 class QTimer;
+class RecordingPlayer;
 struct CallRecord;
 
 // Calls: the history with filters (lead, status, outcome, dates), the selected call's summary and transcript,
@@ -23,11 +24,13 @@ class CallsTab : public QWidget
     Q_OBJECT
 
 public:
-    explicit CallsTab(CallService* calls, QWidget* parent = nullptr);
+    CallsTab(CallService* calls, QNetworkAccessManager* network, QWidget* parent = nullptr);
 
     void reload();
     QTableView* table() const { return m_table; }
     CallListModel* model() const { return m_model; }
+    // Tests play recordings without a sound card.
+    void setAudioPlayback(AudioPlayback* playback);
 
 signals:
     void loaded(int count);
@@ -36,7 +39,6 @@ private:
     void showCall(const CallRecord* call);
     void exportTranscript();
     void saveAnnotation();
-    void togglePlayback();
 
     CallService* m_calls;
     CallListModel* m_model;
@@ -53,10 +55,8 @@ private:
     QPlainTextEdit* m_notes;
     QPushButton* m_save;
     QPushButton* m_export;
-    QPushButton* m_play;
+    RecordingPlayer* m_recording;
     QLabel* m_status;
-    QMediaPlayer* m_player;
-    QAudioOutput* m_audio;
     QTimer* m_reloadSoon;
     QString m_currentId;
 };

@@ -1,6 +1,7 @@
 #include "ui/leads/LeadDetailPanel.h"
 
 #include "services/leads/LeadStore.h"
+#include "ui/calling/LeadContactActions.h"
 #include "ui/intelligence/IntelligencePanel.h"
 #include "ui/leads/LeadCommands.h"
 #include "ui/leads/LeadForm.h"
@@ -67,10 +68,10 @@ LeadDetailPanel::LeadDetailPanel(LeadStore* leads, TimelineStore* timeline, QUnd
     m_tabs->addTab(details, tr("Details"));
     m_tabs->addTab(m_timeline, tr("Activity"));
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 16, 16, 12);
-    layout->addLayout(header);
-    layout->addWidget(m_tabs, 1);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(16, 16, 16, 12);
+    m_layout->addLayout(header);
+    m_layout->addWidget(m_tabs, 1);
 
     m_save->setEnabled(false);
     m_revert->setEnabled(false);
@@ -123,6 +124,8 @@ void LeadDetailPanel::showLead(const Lead& lead)
     m_lead = lead;
     m_title->setText(lead.name);
     m_form->setLead(lead);
+    if (m_contact)
+        m_contact->setLead(lead.id, lead.name);
     m_status->setText(tr("Saved"));
 }
 
@@ -151,11 +154,21 @@ void LeadDetailPanel::setIntelligencePanel(IntelligencePanel* panel)
         panel->setLead(m_lead.id);
 }
 
+void LeadDetailPanel::setContactActions(LeadContactActions* actions)
+{
+    m_contact = actions;
+    m_layout->insertWidget(1, actions);
+    if (m_lead.isValid())
+        actions->setLead(m_lead.id, m_lead.name);
+}
+
 void LeadDetailPanel::closePanel()
 {
     m_lead = Lead();
     if (m_intelligence)
         m_intelligence->setLead({});
+    if (m_contact)
+        m_contact->setLead({}, {});
     hide();
     emit closed();
 }

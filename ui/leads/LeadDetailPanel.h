@@ -6,11 +6,13 @@
 #include <QFrame>
 
 class IntelligencePanel;
+class LeadContactActions;
 class LeadForm;
 class LeadStore;
 class QLabel;
 class QPushButton;
 class QTabWidget;
+class QVBoxLayout;
 class QUndoStack;
 class TimelineStore;
 class TimelineWidget;
@@ -32,6 +34,9 @@ public:
     // Adds the Intelligence tab; the panel then follows the lead shown here.
     void setIntelligencePanel(IntelligencePanel* panel);
     IntelligencePanel* intelligencePanel() const { return m_intelligence; }
+    // Adds the AI call / call from my phone / text row under the title; it then follows the lead shown here.
+    void setContactActions(LeadContactActions* actions);
+    LeadContactActions* contactActions() const { return m_contact; }
 
 public slots:
     void save();
@@ -54,4 +59,6 @@ private:
     QPushButton* m_save;
     QPushButton* m_revert;
     IntelligencePanel* m_intelligence = nullptr;
+    LeadContactActions* m_contact = nullptr;
+    QVBoxLayout* m_layout;
 };

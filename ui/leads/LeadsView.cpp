@@ -2,10 +2,12 @@
 
 #include "models/Ids.h"
 #include "models/LeadListModel.h"
+#include "services/calling/StoredCallScriptSource.h"
 #include "services/imports/LeadCsvExporter.h"
 #include "services/leads/LeadStore.h"
 #include "services/storage/DatabaseExecutor.h"
 #include "services/workspace/WorkspaceSession.h"
+#include "ui/calling/LeadContactActions.h"
 #include "ui/common/MessageBoxes.h"
 #include "ui/hygiene/DuplicatesDialog.h"
 #include "ui/imports/ImportHistoryDialog.h"
@@ -192,6 +194,8 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
         MessageBoxes::critical(this, tr("Change not saved"),
             tr("Business Hub could not save this change, so nothing was changed.\n\n%1").arg(error));
     });
+    m_detail->setContactActions(new LeadContactActions(session->callingRuntime(),
+        new StoredCallScriptSource(session->callScripts(), this), m_detail));
     auto* intelligence = new IntelligencePanel(session, m_detail);
     m_detail->setIntelligencePanel(intelligence);
     connect(intelligence, &IntelligencePanel::openAiSettingsRequested, this, [this] {

@@ -1,12 +1,14 @@
 #include "ui/settings/CallingSettingsPage.h"
 
 #include "services/calling/CallingConfiguration.h"
+#include "services/calling/CallingRuntime.h"
 #include "services/phone/PhoneNormalizer.h"
 #include "services/secrets/SecretStore.h"
 #include "services/settings/AppSettings.h"
 #include "services/workspace/WorkspaceSession.h"
 #include "ui/common/MessageBoxes.h"
 #include "ui/common/Theme.h"
+#include "ui/settings/VapiNumberPicker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,6 +46,7 @@ CallingSettingsPage::CallingSettingsPage(WorkspaceSession* session, QWidget* par
     : QWidget(parent)
     , m_configuration(session->calling())
 {
+    m_vapiNumber = new VapiNumberPicker(session->callingRuntime()->vapi(), this);
     setObjectName(QStringLiteral("callingSettingsPage"));
     m_errors = new QLabel(this);
     m_errors->setObjectName(QStringLiteral("callingValidationMessage"));
@@ -64,7 +67,7 @@ CallingSettingsPage::CallingSettingsPage(WorkspaceSession* session, QWidget* par
     layout->addStretch();
 
     loadFields();
-    const QList<QLineEdit*> edits { m_vapiBaseUrl, m_vapiPhoneNumberId, m_twilioBaseUrl, m_twilioSid, m_twilioFrom,
+    const QList<QLineEdit*> edits { m_vapiBaseUrl, m_twilioBaseUrl, m_twilioSid, m_twilioFrom,
         m_ownPhone, m_elevenLabsBaseUrl };
     for (QLineEdit* edit : edits)
         connect(edit, &QLineEdit::textEdited, this, [this] { m_edited = true; });
@@ -73,12 +76,17 @@ CallingSettingsPage::CallingSettingsPage(WorkspaceSession* session, QWidget* par
     for (QTimeEdit* time : { m_hoursStart, m_hoursEnd })
         connect(time, &QTimeEdit::timeChanged, this, [this] { m_edited = true; });
     connect(m_defaultVoice, &QComboBox::activated, this, [this] { m_edited = true; });
+    connect(m_vapiNumber, &VapiNumberPicker::edited, this, [this] { m_edited = true; });
     connect(m_configuration, &CallingConfiguration::changed, this, [this] {
         if (!m_edited)
             loadFields();
         showKeyStates();
+        // A Vapi key saved or loaded from the keychain after the page opened: offer the account's numbers.
+        if (!m_vapiNumber->loaded() && m_configuration->hasKey(CallingConfiguration::vapiProvider()))
+            m_vapiNumber->reload();
     });
     reloadVoices();
+    m_vapiNumber->reload();
 }
 
 QLineEdit* CallingSettingsPage::keyEdit(const QString& provider, const QString& objectName)
@@ -150,15 +158,13 @@ QWidget* CallingSettingsPage::buildConnectionBox()
     m_vapiBaseUrl = urlEdit(QStringLiteral("vapiBaseUrlEdit"));
     m_twilioBaseUrl = urlEdit(QStringLiteral("twilioBaseUrlEdit"));
     m_elevenLabsBaseUrl = urlEdit(QStringLiteral("elevenLabsBaseUrlEdit"));
-    m_vapiPhoneNumberId = urlEdit(QStringLiteral("vapiPhoneNumberIdEdit"));
-    m_vapiPhoneNumberId->setPlaceholderText(tr("Id of a phone number imported into Vapi (needed for outbound calls)"));
     m_twilioFrom = urlEdit(QStringLiteral("twilioFromEdit"));
     m_twilioFrom->setPlaceholderText(tr("+14155550123"));
     m_ownPhone = urlEdit(QStringLiteral("ownPhoneEdit"));
     m_ownPhone->setPlaceholderText(tr("Your phone, rung first for click-to-call"));
     auto* form = new QFormLayout(box);
     form->addRow(tr("Vapi base URL"), m_vapiBaseUrl);
-    form->addRow(tr("Vapi phone number id"), m_vapiPhoneNumberId);
+    form->addRow(tr("Vapi &outbound number"), m_vapiNumber);
     form->addRow(tr("Twilio base URL"), m_twilioBaseUrl);
     form->addRow(tr("Twilio &from number"), m_twilioFrom);
     form->addRow(tr("Your &phone"), m_ownPhone);
@@ -214,7 +220,7 @@ void CallingSettingsPage::loadFields()
 {
     const CallingSettings& s = m_configuration->settings();
     m_vapiBaseUrl->setText(s.vapiBaseUrl.toString());
-    m_vapiPhoneNumberId->setText(s.vapiPhoneNumberId);
+    m_vapiNumber->setCurrentId(s.vapiPhoneNumberId);
     m_twilioBaseUrl->setText(s.twilioBaseUrl.toString());
     m_twilioSid->setText(s.twilioAccountSid);
     m_twilioFrom->setText(s.twilioFromNumber);
@@ -290,7 +296,7 @@ CallingSettings CallingSettingsPage::typedSettings(FieldErrors*) const
 {
     CallingSettings s = m_configuration->settings();
     s.vapiBaseUrl = QUrl(m_vapiBaseUrl->text().trimmed(), QUrl::TolerantMode);
-    s.vapiPhoneNumberId = m_vapiPhoneNumberId->text().trimmed();
+    s.vapiPhoneNumberId = m_vapiNumber->currentId();
     s.twilioBaseUrl = QUrl(m_twilioBaseUrl->text().trimmed(), QUrl::TolerantMode);
     s.twilioAccountSid = m_twilioSid->text().trimmed();
     s.twilioFromNumber = normalizedPhone(m_twilioFrom->text());
@@ -325,7 +331,7 @@ void CallingSettingsPage::showErrors(const FieldErrors& errors)
     const QHash<QString, QWidget*> fields { { QStringLiteral("vapiBaseUrl"), m_vapiBaseUrl },
         { QStringLiteral("twilioBaseUrl"), m_twilioBaseUrl }, { QStringLiteral("elevenLabsBaseUrl"), m_elevenLabsBaseUrl },
         { QStringLiteral("twilioAccountSid"), m_twilioSid }, { QStringLiteral("twilioFromNumber"), m_twilioFrom },
-        { QStringLiteral("ownPhone"), m_ownPhone }, { QStringLiteral("vapiPhoneNumberId"), m_vapiPhoneNumberId },
+        { QStringLiteral("ownPhone"), m_ownPhone }, { QStringLiteral("vapiPhoneNumberId"), m_vapiNumber },
         { QStringLiteral("callingHours"), m_hoursStart }, { QStringLiteral("maxConcurrentCalls"), m_maxConcurrent },
         { QStringLiteral("callsPerSecond"), m_callsPerSecond } };
     for (auto it = fields.cbegin(); it != fields.cend(); ++it) {

@@ -17,11 +17,12 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTimeEdit;
+class VapiNumberPicker;
 class WorkspaceSession;
 struct CallingSaveOutcome;
 
 // Settings → Calling: provider keys (Vapi, Twilio, ElevenLabs: only ever written from here, stored in the keychain),
-// base URLs, the Twilio account and numbers, calling hours, pacing limits and the default voice.
+// base URLs, the Vapi outbound number (picked from the account's numbers), the Twilio account and numbers, calling hours, pacing limits and the default voice.
 class CallingSettingsPage : public QWidget
 {
     Q_OBJECT
@@ -57,7 +58,7 @@ private:
     QHash<QString, QPushButton*> m_removeKey;
     QCheckBox* m_sessionOnly = nullptr;
     QLineEdit* m_vapiBaseUrl = nullptr;
-    QLineEdit* m_vapiPhoneNumberId = nullptr;
+    VapiNumberPicker* m_vapiNumber = nullptr;
     QLineEdit* m_twilioBaseUrl = nullptr;
     QLineEdit* m_twilioSid = nullptr;
     QLineEdit* m_twilioFrom = nullptr;
