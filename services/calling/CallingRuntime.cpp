@@ -2,6 +2,7 @@
 
 #include "services/calling/AgentRunStore.h"
 #include "services/calling/CallService.h"
+#include "services/calling/CallRecordingLoader.h"
 #include "services/calling/CallingConfiguration.h"
 #include "services/calling/TextMessageService.h"
 #include "services/providers/TwilioTelephony.h"
@@ -16,6 +17,7 @@ CallingRuntime::CallingRuntime(DatabaseExecutor* executor, EventBus* bus, Callin
     , m_calls(new CallService(executor, bus, this))
     , m_agents(new AgentRunStore(m_calls, executor, this))
     , m_texts(new TextMessageService(executor, bus, m_twilio, this))
+    , m_recordings(new CallRecordingLoader(network, this))
 {
     m_calls->setTelephony(m_vapi);
     m_calls->setTelephony(m_twilio);

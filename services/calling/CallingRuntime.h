@@ -12,6 +12,7 @@ class DatabaseExecutor;
 class EventBus;
 class QNetworkAccessManager;
 class TextMessageService;
+class CallRecordingLoader;
 class TwilioTelephony;
 class VapiTelephony;
 
@@ -37,6 +38,7 @@ public:
     VapiTelephony* vapi() const { return m_vapi; }
     TwilioTelephony* twilio() const { return m_twilio; }
     TextMessageService* texts() const { return m_texts; }
+    CallRecordingLoader* recordings() const { return m_recordings; }
     // Translated: what is missing before AI calls or click-to-call work; empty when both are ready.
     QString setupMessage() const;
 
@@ -54,6 +56,7 @@ private:
     CallService* m_calls;
     AgentRunStore* m_agents;
     TextMessageService* m_texts;
+    CallRecordingLoader* m_recordings;
     WorkspaceIdentity m_identity;
     CallingSettings m_settings;
     QString m_vapiKey; // memory only

@@ -1,5 +1,6 @@
 #include "services/calling/AgentRunner.h"
 #include "services/calling/CallListenClient.h"
+#include "services/calling/CallRecordingLoader.h"
 #include "services/calling/CallScriptSource.h"
 #include "tests/calling/CallingRig.h"
 #include "tests/calling/RecordingPlayback.h"
@@ -68,10 +69,11 @@ private slots:
             QVERIFY(rig.addLead(QStringLiteral("Bakery %1").arg(i), CallingTestData::ukNumber(i)).isValid());
 
         ScriptList scripts;
+        CallRecordingLoader recordings(&rig.network);
         QWidget window;
         auto* agentsTab = new AgentsTab(rig.agents.get(), &scripts, &rig.ws.store(), &window);
         auto* monitorTab = new LiveMonitorTab(rig.calls.get(), rig.agents.get(), &window);
-        auto* callsTab = new CallsTab(rig.calls.get(), &rig.network, &window);
+        auto* callsTab = new CallsTab(rig.calls.get(), &recordings, &window);
         auto* analyticsTab = new CallAnalyticsTab(rig.calls.get(), &window);
         auto* layout = new QHBoxLayout(&window);
         for (QWidget* tab : std::initializer_list<QWidget*> { agentsTab, monitorTab, callsTab, analyticsTab })

@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QNetworkProxy>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QToolButton>
@@ -152,7 +153,7 @@ private slots:
 
         // Text: written, counted, sent through the Messages API and put on the timeline.
         QTest::mouseClick(child<QPushButton>(actions, "leadTextButton"), Qt::LeftButton);
-        auto* dialog = actions->findChild<TextMessageDialog*>();
+        QPointer<TextMessageDialog> dialog = actions->findChild<TextMessageDialog*>();
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         auto* send = child<QPushButton>(dialog, "textMessageSend");
@@ -161,7 +162,7 @@ private slots:
         QVERIFY(child<QLabel>(dialog, "textMessageCount")->text().contains(QStringLiteral("1 message")));
         QVERIFY(send->isEnabled());
         QTest::mouseClick(send, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible() || actions->findChild<TextMessageDialog*>() == nullptr, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000); // sent: the dialog closes (and is deleted)
         const QList<HubTest::HttpRequestRecord> texts = twilio.requestsTo("POST", QStringLiteral("/Messages.json"));
         QCOMPARE(texts.size(), 1);
         QCOMPARE(texts.constFirst().form.queryItemValue(QStringLiteral("To"), QUrl::FullyDecoded), CallingTestData::ukNumber(1));

@@ -39,7 +39,7 @@ CallingView::CallingView(WorkspaceSession* session, QUndoStack* undoStack, QWidg
     m_tabs->setDocumentMode(true);
     CallingRuntime* runtime = session->callingRuntime();
     auto* scriptSource = new StoredCallScriptSource(session->callScripts(), this);
-    addTab(new CallsTab(runtime->calls(), session->network(), this), tr("Calls"));
+    addTab(new CallsTab(runtime->calls(), runtime->recordings(), this), tr("Calls"));
     addTab(m_scripts, tr("Scripts"));
     addTab(new AgentsTab(runtime->agents(), scriptSource, session->leads(), this), tr("Agents"));
     addTab(new LiveMonitorTab(runtime->calls(), runtime->agents(), this), tr("Live monitor"));

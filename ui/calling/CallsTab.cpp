@@ -32,7 +32,7 @@ void addOutcomes(QComboBox* box, const QString& noneText)
 }
 } // namespace
 
-CallsTab::CallsTab(CallService* calls, QNetworkAccessManager* network, QWidget* parent)
+CallsTab::CallsTab(CallService* calls, CallRecordingLoader* recordings, QWidget* parent)
     : QWidget(parent)
     , m_calls(calls)
     , m_model(new CallListModel(this))
@@ -49,7 +49,7 @@ CallsTab::CallsTab(CallService* calls, QNetworkAccessManager* network, QWidget* 
     , m_notes(new QPlainTextEdit(this))
     , m_save(new QPushButton(tr("Save outcome and notes"), this))
     , m_export(new QPushButton(tr("Export transcript…"), this))
-    , m_recording(new RecordingPlayer(network, this))
+    , m_recording(new RecordingPlayer(recordings, this))
     , m_status(new QLabel(this))
     , m_reloadSoon(new QTimer(this))
 {

@@ -4,12 +4,12 @@
 
 class AudioPlayback;
 class CallListModel;
+class CallRecordingLoader;
 class CallService;
 class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
@@ -24,7 +24,7 @@ class CallsTab : public QWidget
     Q_OBJECT
 
 public:
-    CallsTab(CallService* calls, QNetworkAccessManager* network, QWidget* parent = nullptr);
+    CallsTab(CallService* calls, CallRecordingLoader* recordings, QWidget* parent = nullptr);
 
     void reload();
     QTableView* table() const { return m_table; }

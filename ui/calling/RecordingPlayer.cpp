@@ -17,9 +17,9 @@ QString duration(double seconds)
 }
 } // namespace
 
-RecordingPlayer::RecordingPlayer(QNetworkAccessManager* network, QWidget* parent)
+RecordingPlayer::RecordingPlayer(CallRecordingLoader* loader, QWidget* parent)
     : QWidget(parent)
-    , m_loader(new CallRecordingLoader(network, this))
+    , m_loader(loader)
     , m_defaultPlayback(new QtAudioPlayback(this))
     , m_button(new QPushButton(tr("Play recording"), this))
     , m_progress(new QProgressBar(this))

@@ -10,7 +10,6 @@ class AudioPlayback;
 class CallRecordingLoader;
 class QAudioOutput;
 class QMediaPlayer;
-class QNetworkAccessManager;
 class QProgressBar;
 class QPushButton;
 struct CallRecording;
@@ -23,7 +22,7 @@ class RecordingPlayer : public QWidget
     Q_OBJECT
 
 public:
-    explicit RecordingPlayer(QNetworkAccessManager* network, QWidget* parent = nullptr);
+    explicit RecordingPlayer(CallRecordingLoader* loader, QWidget* parent = nullptr);
 
     // The call whose recording the button plays; an empty URL disables it. Stops what is playing.
     void setRecording(const QString& callId, const QUrl& url);
