@@ -113,9 +113,9 @@ QWidget* CallingSettingsPage::buildKeysBox()
 {
     auto* box = new QGroupBox(tr("Provider keys"), this);
     auto* form = new QFormLayout(box);
-    const QList<QPair<QString, QString>> rows { { CallingConfiguration::vapiProvider(), tr("&Vapi API key") },
-        { CallingConfiguration::twilioProvider(), tr("Twilio auth &token") },
-        { CallingConfiguration::elevenLabsProvider(), tr("&ElevenLabs API key") } };
+    const QList<QPair<QString, QString>> rows { { CallingConfiguration::vapiProvider(), tr("Vapi API key") },
+        { CallingConfiguration::twilioProvider(), tr("Twilio auth token") },
+        { CallingConfiguration::elevenLabsProvider(), tr("ElevenLabs API key") } };
     const QHash<QString, QString> names { { CallingConfiguration::vapiProvider(), QStringLiteral("vapiKeyEdit") },
         { CallingConfiguration::twilioProvider(), QStringLiteral("twilioTokenEdit") },
         { CallingConfiguration::elevenLabsProvider(), QStringLiteral("elevenLabsKeyEdit") } };
@@ -208,10 +208,10 @@ QWidget* CallingSettingsPage::buildCallingBox()
     m_voiceStatus->setObjectName(QStringLiteral("voiceStatusLabel"));
     m_voiceStatus->setWordWrap(true);
     auto* form = new QFormLayout(box);
-    form->addRow(tr("Calling &hours"), hours);
+    form->addRow(tr("Calling hours"), hours);
     form->addRow(tr("Concurrent AI &calls"), m_maxConcurrent);
     form->addRow(tr("Calls per &second"), m_callsPerSecond);
-    form->addRow(tr("Default &voice"), voiceRow);
+    form->addRow(tr("Default voice"), voiceRow);
     form->addRow(QString(), m_voiceStatus);
     return box;
 }
