@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ImportMapping.h"
+#include "models/Lead.h"
 #include "services/imports/CsvFormat.h"
 #include "services/imports/ImportJob.h"
 #include "services/imports/ImportOptions.h"
@@ -38,8 +39,10 @@ public:
     QList<ImportRowError> rowErrors() const { return m_errors; } // the first 1,000 of this run
 
 private:
+    // The new leads of the batch are moved out of rows into created.
     QString commitBatch(QList<class ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
-        class ImportDuplicateIndex& index, const QStringList& rawLines, class LeadBulkInserter& inserter);
+        class ImportDuplicateIndex& index, const QStringList& rawLines, class LeadBulkInserter& inserter,
+        QList<Lead>& created);
 
     QSqlDatabase m_db;
     WorkspaceIdentity m_identity;
