@@ -106,7 +106,7 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     m_bulkDelete->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(m_bulkDelete, &QToolButton::clicked, this, &LeadsView::deleteSelected);
     m_bulkProfiles->setObjectName(QStringLiteral("bulkProfilesButton"));
-    m_bulkProfiles->setText(tr("Generate AI profiles…"));
+    m_bulkProfiles->setText(tr("AI profiles…"));
     m_bulkProfiles->setToolTip(tr("Write AI profiles for the selected leads in the background"));
     connect(m_bulkProfiles, &QToolButton::clicked, this, [this] { generateProfiles(selectedIds()); });
 
@@ -123,6 +123,11 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     importButton->setMenu(importMenu);
     connect(importButton, &QToolButton::clicked, this, [this] { importLeads(); });
 
+    // The row's buttons keep their full labels; the lead count gives way first when the detail panel is open.
+    for (QWidget* button : std::initializer_list<QWidget*> { m_bulkMove, m_bulkTag, m_bulkProfiles, m_bulkDelete,
+             m_kanbanButton, m_tableButton, importButton, newButton })
+        button->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
+    m_count->setMinimumWidth(1);
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(title);
     titleRow->addSpacing(8);
@@ -132,10 +137,10 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     titleRow->addWidget(m_bulkTag);
     titleRow->addWidget(m_bulkProfiles);
     titleRow->addWidget(m_bulkDelete);
-    titleRow->addSpacing(12);
+    titleRow->addSpacing(6);
     titleRow->addWidget(m_kanbanButton);
     titleRow->addWidget(m_tableButton);
-    titleRow->addSpacing(12);
+    titleRow->addSpacing(6);
     titleRow->addWidget(importButton);
     titleRow->addWidget(newButton);
 
@@ -179,6 +184,7 @@ LeadsView::LeadsView(WorkspaceSession* session, QUndoStack* undoStack, QWidget* 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LeadsView::updateBulkActions);
     connect(m_table->leadModel(), &LeadListModel::totalsChanged, this, [this] {
         m_count->setText(tr("%n lead(s)", nullptr, m_table->leadModel()->total()));
+        m_count->setToolTip(m_count->text()); // the label gives way first when the detail panel is open
         refreshEmptyState();
     });
     connect(m_empty, &EmptyLeadsState::newLeadRequested, this, &LeadsView::newLead);
