@@ -34,7 +34,8 @@ private:
     bool fail();
 
     sqlite3* m_handle;
-    sqlite3_stmt* m_insertFull = nullptr; // kRowsPerStatement rows
+    int m_rowsPerStatement;
+    sqlite3_stmt* m_insertFull = nullptr; // m_rowsPerStatement rows
     sqlite3_stmt* m_indexSearch = nullptr;
     sqlite3_stmt* m_indexFigures = nullptr;
     QString m_lastError;
