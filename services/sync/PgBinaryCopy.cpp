@@ -1,7 +1,10 @@
 #include "services/sync/PgBinaryCopy.h"
 
+#include "services/sync/CopyChunks.h"
+
 #include <QtEndian>
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -103,14 +106,33 @@ bool PgBinaryCopyReader::fail(const QString& message)
     return false;
 }
 
+bool PgBinaryCopyReader::truncatedAt(qsizetype start, const QString& message)
+{
+    m_pos = start;
+    m_truncated = true;
+    return fail(message);
+}
+
+void PgBinaryCopyReader::restart()
+{
+    m_pos = 0;
+    m_truncated = false;
+    m_error.clear();
+}
+
 bool PgBinaryCopyReader::readHeader()
 {
-    if (m_data.size() < kSignatureSize + 8 || std::memcmp(m_data.constData(), kSignature, kSignatureSize) != 0)
+    m_truncated = false;
+    const qsizetype available = std::min<qsizetype>(m_data.size(), kSignatureSize);
+    if (std::memcmp(m_data.constData(), kSignature, static_cast<size_t>(available)) != 0)
         return fail(QStringLiteral("not a binary COPY stream"));
+    if (m_data.size() < kSignatureSize + 8)
+        return truncatedAt(0, QStringLiteral("not a binary COPY stream"));
     const quint32 extension = readBig<quint32>(m_data.constData() + kSignatureSize + 4);
-    m_pos = kSignatureSize + 8 + static_cast<qsizetype>(extension);
-    if (m_pos > m_data.size())
-        return fail(QStringLiteral("truncated COPY header"));
+    const qsizetype end = kSignatureSize + 8 + static_cast<qsizetype>(extension);
+    if (end > m_data.size())
+        return truncatedAt(0, QStringLiteral("truncated COPY header"));
+    m_pos = end;
     return true;
 }
 
@@ -118,8 +140,10 @@ bool PgBinaryCopyReader::next()
 {
     if (m_atEnd)
         return false;
+    m_truncated = false;
+    const qsizetype start = m_pos;
     if (m_pos + 2 > m_data.size())
-        return fail(QStringLiteral("COPY data ends without its trailer"));
+        return truncatedAt(start, QStringLiteral("COPY data ends without its trailer"));
     const qint16 count = readBig<qint16>(m_data.constData() + m_pos);
     m_pos += 2;
     if (count == -1) {
@@ -131,13 +155,13 @@ bool PgBinaryCopyReader::next()
     m_fields.resize(static_cast<size_t>(count));
     for (Field& field : m_fields) {
         if (m_pos + 4 > m_data.size())
-            return fail(QStringLiteral("truncated COPY row"));
+            return truncatedAt(start, QStringLiteral("truncated COPY row"));
         field.size = readBig<qint32>(m_data.constData() + m_pos);
         m_pos += 4;
         field.offset = m_pos;
         if (field.size > 0) {
             if (m_pos + field.size > m_data.size())
-                return fail(QStringLiteral("truncated COPY field"));
+                return truncatedAt(start, QStringLiteral("truncated COPY field"));
             m_pos += field.size;
         } else if (field.size < -1) {
             return fail(QStringLiteral("malformed COPY field"));
@@ -169,5 +193,48 @@ bool PgBinaryCopyReader::time(int i, char* out) const
     if (micros == std::numeric_limits<qint64>::max() || micros == std::numeric_limits<qint64>::min())
         return false;
     formatPgTimestamp(micros, out);
+    return true;
+}
+
+PgBinaryCopyStream::PgBinaryCopyStream(
+    const CopyChunks& chunks, const std::atomic<bool>* cancelled, std::chrono::milliseconds patience)
+    : m_chunks(chunks)
+    , m_cancelled(cancelled)
+    , m_patience(patience)
+{ }
+
+bool PgBinaryCopyStream::more()
+{
+    QByteArray chunk;
+    bool stalled = false;
+    if (!m_chunks.chunk(m_next, &chunk, m_cancelled, m_patience, &stalled)) {
+        if (stalled)
+            m_error = QStringLiteral("the server sent no COPY data for %1 s").arg(m_patience.count() / 1000);
+        else if (m_chunks.failed())
+            m_error = m_chunks.error().isEmpty() ? QStringLiteral("the COPY stream broke off") : m_chunks.error();
+        else if (m_cancelled && m_cancelled->load())
+            m_error = QStringLiteral("cancelled");
+        return false;
+    }
+    ++m_next;
+    const qsizetype rest = m_reader.position();
+    m_buffer = rest >= m_buffer.size() ? chunk : m_buffer.mid(rest) + chunk;
+    m_reader.restart();
+    return true;
+}
+
+bool PgBinaryCopyStream::readHeader()
+{
+    while (!m_reader.readHeader())
+        if (!m_reader.truncated() || !more())
+            return false;
+    return true;
+}
+
+bool PgBinaryCopyStream::next()
+{
+    while (!m_reader.next())
+        if (!m_reader.truncated() || !more())
+            return false;
     return true;
 }

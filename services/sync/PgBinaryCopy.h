@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
+#include <chrono>
 #include <vector>
 
 // One column of a first-sync COPY: its name, how PostgreSQL sends it in binary COPY format and so how it is decoded.
@@ -35,6 +37,12 @@ public:
     bool next();
     bool atEnd() const { return m_atEnd; }
     QString error() const { return m_error; }
+    // The last readHeader() or next() failed only because the data ended in the middle of the header or a row;
+    // position() is then where that began.
+    bool truncated() const { return m_truncated; }
+    qsizetype position() const { return m_pos; }
+    // Reads the data again from its start (after it was replaced: PgBinaryCopyStream).
+    void restart();
 
     int fieldCount() const { return static_cast<int>(m_fields.size()); }
     bool isNull(int i) const { return m_fields[i].size < 0; }
@@ -48,6 +56,7 @@ public:
 
 private:
     bool fail(const QString& message);
+    bool truncatedAt(qsizetype start, const QString& message);
 
     struct Field
     {
@@ -57,8 +66,38 @@ private:
     const QByteArray& m_data;
     qsizetype m_pos = 0;
     bool m_atEnd = false;
+    bool m_truncated = false;
     QString m_error;
     std::vector<Field> m_fields;
+};
+
+class CopyChunks;
+
+// The rows of a COPY stream that arrives in chunks (CopyChunks), read while it arrives: a header or row cut by a chunk
+// boundary is read once the next chunk is there. Fields of row() stay valid until the next call of next().
+class PgBinaryCopyStream
+{
+public:
+    // cancelled: stop waiting for chunks once it is true; patience: give up when nothing arrives for that long.
+    explicit PgBinaryCopyStream(const CopyChunks& chunks, const std::atomic<bool>* cancelled = nullptr,
+        std::chrono::milliseconds patience = std::chrono::milliseconds::max());
+
+    bool readHeader();
+    bool next();
+    bool atEnd() const { return m_reader.atEnd(); }
+    QString error() const { return m_error.isEmpty() ? m_reader.error() : m_error; }
+    const PgBinaryCopyReader& row() const { return m_reader; }
+
+private:
+    bool more(); // the unread rest of the buffer followed by the next chunk; false when there is none
+
+    const CopyChunks& m_chunks;
+    const std::atomic<bool>* m_cancelled;
+    std::chrono::milliseconds m_patience;
+    int m_next = 0;
+    QByteArray m_buffer;
+    PgBinaryCopyReader m_reader { m_buffer };
+    QString m_error;
 };
 
 // Microseconds since 2000-01-01 UTC as "yyyy-MM-ddTHH:mm:ss.zzzZ" (24 characters, truncated to milliseconds).

@@ -75,28 +75,37 @@ bool ReplicaBulkLoader::run(const QString& sql)
     return true;
 }
 
-std::unique_ptr<SearchIndexSideBuild> ReplicaBulkLoader::startSearchIndexBuild(
-    const QString& index, const QList<CopyColumn>& columns, const QByteArray& data)
+bool ReplicaBulkLoader::describeSearchIndex(QSqlDatabase& db, const QString& index, QString* createSql, QStringList* columns)
 {
-    QSqlQuery query(m_db);
+    QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"));
     query.addBindValue(index);
     if (!query.exec() || !query.next())
-        return nullptr;
-    const QString createSql = query.value(0).toString();
+        return false;
+    *createSql = query.value(0).toString();
     query.finish();
-    QStringList indexColumns;
     if (!query.exec(QStringLiteral("PRAGMA table_info(\"%1\")").arg(index)))
-        return nullptr;
+        return false;
     while (query.next())
-        indexColumns.append(query.value(1).toString());
+        columns->append(query.value(1).toString());
+    return true;
+}
+
+std::unique_ptr<SearchIndexSideBuild> ReplicaBulkLoader::startSearchIndexBuild(
+    const QString& index, const QList<CopyColumn>& columns, const std::shared_ptr<const CopyChunks>& data)
+{
+    QString createSql;
+    QStringList indexColumns;
+    if (!describeSearchIndex(m_db, index, &createSql, &indexColumns))
+        return nullptr;
     auto build = std::make_unique<SearchIndexSideBuild>(index, createSql, indexColumns, columns, data);
     build->start();
     return build;
 }
 
-bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& columns, const QByteArray& data,
-    const QString& until, const QString& syncedAt, int idLimit, Result* result)
+bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& columns,
+    const std::shared_ptr<const CopyChunks>& data, const QString& until, const QString& syncedAt, int idLimit,
+    Result* result, std::unique_ptr<SearchIndexSideBuild> sideBuild)
 {
     sqlite3* handle = handleOf(m_db);
     if (!handle) {
@@ -109,9 +118,12 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
         m_error = replica.lastError();
         return false;
     }
-    PgBinaryCopyReader reader(data);
-    if (!reader.readHeader()) {
-        m_error = reader.error();
+    // The rows may still be arriving (SyncWorker loads while the COPY goes on): a server that stops sending does not
+    // hold the database thread for longer than this.
+    PgBinaryCopyStream stream(*data, nullptr, std::chrono::seconds(30));
+    const PgBinaryCopyReader& reader = stream.row();
+    if (!stream.readHeader()) {
+        m_error = stream.error();
         return false;
     }
     QStringList names;
@@ -183,8 +195,9 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
     ok = ok && run(QStringLiteral("PRAGMA cache_size = -131072"));
 
     // The search index is built aside from the same stream; the rows then get the rowids it gives them.
-    std::unique_ptr<SearchIndexSideBuild> sideBuild;
-    if (ok && bulk && !table.searchIndex().isEmpty())
+    if (!bulk || table.searchIndex().isEmpty())
+        sideBuild.reset();
+    else if (ok && !sideBuild)
         sideBuild = startSearchIndexBuild(table.searchIndex(), columns, data);
     const int firstParameter = sideBuild ? 2 : 1;
     qint64 rowid = 0;
@@ -225,7 +238,7 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
     QString orgOfUsers;
     QSet<QString> parents;
     std::vector<std::array<char, 24>> times(static_cast<size_t>(columns.size()));
-    while (ok && reader.next()) {
+    while (ok && stream.next()) {
         if (reader.fieldCount() != columns.size()) {
             m_error = QStringLiteral("a COPY row has %1 fields, expected %2").arg(reader.fieldCount()).arg(columns.size());
             ok = false;
@@ -284,8 +297,8 @@ bool ReplicaBulkLoader::load(const SyncedTable& table, const QList<CopyColumn>& 
         }
         ++result->rows;
     }
-    if (ok && !reader.atEnd()) {
-        m_error = reader.error();
+    if (ok && !stream.atEnd()) {
+        m_error = stream.error();
         ok = false;
     }
     if (result->rows > idLimit) {

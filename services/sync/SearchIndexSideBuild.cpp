@@ -36,11 +36,11 @@ struct Statement
 } // namespace
 
 SearchIndexSideBuild::SearchIndexSideBuild(const QString& name, const QString& createSql,
-    const QStringList& indexColumns, const QList<CopyColumn>& columns, const QByteArray& data)
+    const QStringList& indexColumns, const QList<CopyColumn>& columns, std::shared_ptr<const CopyChunks> data)
     : m_name(name)
     , m_createSql(createSql)
     , m_columns(columns)
-    , m_data(data)
+    , m_data(std::move(data))
 {
     for (const QString& column : indexColumns) {
         int source = -1;
@@ -100,14 +100,15 @@ void SearchIndexSideBuild::build()
         m_error = errorOf(m_side);
         return;
     }
-    PgBinaryCopyReader reader(m_data);
-    if (!reader.readHeader()) {
-        m_error = reader.error();
+    PgBinaryCopyStream stream(*m_data, &m_cancelled);
+    const PgBinaryCopyReader& reader = stream.row();
+    if (!stream.readHeader()) {
+        m_error = stream.error();
         return;
     }
     std::vector<std::array<char, 24>> times(static_cast<size_t>(m_sourceColumns.size()));
     qint64 rowid = 0;
-    while (reader.next()) {
+    while (stream.next()) {
         if (m_cancelled) {
             m_error = QStringLiteral("cancelled");
             return;
@@ -127,8 +128,8 @@ void SearchIndexSideBuild::build()
         }
         sqlite3_reset(insert.handle);
     }
-    if (!reader.atEnd()) {
-        m_error = reader.error();
+    if (!stream.atEnd()) {
+        m_error = stream.error();
         return;
     }
     m_built = exec("COMMIT");

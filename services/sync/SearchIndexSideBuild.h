@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/sync/CopyChunks.h"
 #include "services/sync/PgBinaryCopy.h"
 
 #include <QByteArray>
@@ -7,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 struct sqlite3;
@@ -21,8 +23,9 @@ class SearchIndexSideBuild
 {
 public:
     // createSql: the index's CREATE VIRTUAL TABLE from the replica; indexColumns: its columns, each one of columns.
+    // data may still be arriving: the build reads the rows as they come.
     SearchIndexSideBuild(const QString& name, const QString& createSql, const QStringList& indexColumns,
-        const QList<CopyColumn>& columns, const QByteArray& data);
+        const QList<CopyColumn>& columns, std::shared_ptr<const CopyChunks> data);
     ~SearchIndexSideBuild();
     SearchIndexSideBuild(const SearchIndexSideBuild&) = delete;
     SearchIndexSideBuild& operator=(const SearchIndexSideBuild&) = delete;
@@ -41,7 +44,7 @@ private:
     QString m_createSql;
     QList<int> m_sourceColumns; // per index column, its column in the COPY stream
     QList<CopyColumn> m_columns;
-    QByteArray m_data;
+    std::shared_ptr<const CopyChunks> m_data;
     std::thread m_thread;
     std::atomic<bool> m_cancelled { false }; // the load failed and no longer waits for the index
     sqlite3* m_side = nullptr;

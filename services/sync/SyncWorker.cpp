@@ -6,6 +6,7 @@
 #include "services/sync/RejectedChangeStore.h"
 #include "services/sync/ReplicaBulkLoader.h"
 #include "services/sync/ReplicaStore.h"
+#include "services/sync/SearchIndexSideBuild.h"
 #include "services/sync/ServerViewCheck.h"
 #include "services/sync/SyncErrorClassifier.h"
 #include "services/sync/SyncedTable.h"
@@ -13,12 +14,16 @@
 #include "services/teamserver/PgConnection.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSemaphore>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <memory>
+#include <optional>
 #include <utility>
 
 namespace {
@@ -415,42 +420,84 @@ bool SyncWorker::pullAll()
 
 bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* until)
 {
+    struct SearchIndex
+    {
+        QString createSql;
+        QStringList columns;
+    };
     QList<bool> empty;
+    QHash<const SyncedTable*, SearchIndex> searchIndexes; // of the empty tables that have one
     m_executor->runBlocking([&](QSqlDatabase& db) {
         ReplicaStore replica(db);
-        for (const SyncedTable* table : tables)
+        for (const SyncedTable* table : tables) {
             empty.append(replica.isEmpty(table->name()));
+            SearchIndex index;
+            if (empty.constLast() && !table->searchIndex().isEmpty()
+                && ReplicaBulkLoader::describeSearchIndex(db, table->searchIndex(), &index.createSql, &index.columns))
+                searchIndexes.insert(table, index);
+        }
     });
+    // Each table is written into the replica (on the database thread) from its rows as they arrive, while the COPY
+    // goes on; an empty table's search index is meanwhile built on a thread of its own from the same stream.
+    struct TableLoad
+    {
+        bool posted = false;
+        bool loaded = false;
+        QString error;
+        ReplicaBulkLoader::Result result;
+        std::unique_ptr<SearchIndexSideBuild> sideBuild;
+        QSemaphore done;
+    };
+    const QString stamp = Ids::toStorage(QDateTime::currentDateTimeUtc());
+    QList<std::shared_ptr<TableLoad>> loads;
     QList<TableSnapshotReader::Request> requests;
-    for (int i = 0; i < tables.size(); ++i)
-        requests.append({ tables.at(i), !empty.at(i) });
+    for (int i = 0; i < tables.size(); ++i) {
+        const SyncedTable* table = tables.at(i);
+        auto load = std::make_shared<TableLoad>();
+        loads.append(load);
+        const std::optional<SearchIndex> index
+            = searchIndexes.contains(table) ? std::optional(searchIndexes.value(table)) : std::nullopt;
+        TableSnapshotReader::Request request { table, !empty.at(i), {} };
+        request.started = [this, table, load, index, until, stamp](
+                              const QList<CopyColumn>& columns, const std::shared_ptr<const CopyChunks>& data) {
+            if (index) {
+                load->sideBuild = std::make_unique<SearchIndexSideBuild>(
+                    table->searchIndex(), index->createSql, index->columns, columns, data);
+                load->sideBuild->start();
+            }
+            load->posted = true;
+            // The snapshot's cursor is known before its first COPY begins.
+            m_executor->post([this, table, load, columns, data, cursor = *until, stamp](QSqlDatabase& db) {
+                ReplicaBulkLoader loader(db);
+                load->loaded = loader.load(*table, columns, data, cursor, stamp, m_options.resetThreshold,
+                    &load->result, std::move(load->sideBuild));
+                load->error = loader.lastError();
+                load->done.release();
+            });
+        };
+        requests.append(request);
+    }
     TableSnapshotReader reader(*m_pg);
     QList<TableSnapshotReader::Snapshot> snapshots;
-    if (!reader.read(requests, until, &snapshots)) {
+    const bool read = reader.read(requests, until, &snapshots);
+    for (const auto& load : std::as_const(loads))
+        if (load->posted)
+            load->done.acquire();
+    if (!read) {
         queryFailed(reader.sqlState(), reader.errorText());
         return false;
     }
-    const QString stamp = Ids::toStorage(QDateTime::currentDateTimeUtc());
+    QString localError;
     for (int i = 0; i < tables.size(); ++i) {
         const SyncedTable& table = *tables.at(i);
-        TableSnapshotReader::Snapshot& snapshot = snapshots[i];
-        ReplicaBulkLoader::Result result;
-        bool loaded = false;
-        QString localError;
-        m_executor->runBlocking([&](QSqlDatabase& db) {
-            ReplicaBulkLoader loader(db);
-            loaded = loader.load(
-                table, snapshot.columns, snapshot.data, *until, stamp, m_options.resetThreshold, &result);
-            localError = loader.lastError();
-        });
-        snapshot.data = QByteArray();
-        if (!loaded) {
-            fail(Sync::ErrorKind::LocalDatabase,
-                QCoreApplication::translate("SyncEngine", "Changes from the server could not be saved: %1")
-                    .arg(localError),
-                false);
-            return false;
+        const TableSnapshotReader::Snapshot& snapshot = snapshots.at(i);
+        const TableLoad& load = *loads.at(i);
+        if (!load.loaded) {
+            if (localError.isEmpty())
+                localError = load.error;
+            continue;
         }
+        const ReplicaBulkLoader::Result& result = load.result;
         SyncCopyStats stats;
         stats.table = table.name();
         stats.rows = result.rows;
@@ -469,6 +516,12 @@ bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* un
             emit tableReloaded(table.name());
         else if (result.rows > 0)
             emit rowsPulled(table.name(), result.upserted, result.removed, result.parents);
+    }
+    if (!localError.isEmpty()) {
+        fail(Sync::ErrorKind::LocalDatabase,
+            QCoreApplication::translate("SyncEngine", "Changes from the server could not be saved: %1").arg(localError),
+            false);
+        return false;
     }
     return true;
 }

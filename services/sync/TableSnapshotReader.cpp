@@ -82,13 +82,17 @@ bool TableSnapshotReader::read(const QList<Request>& requests, QString* until, Q
         const QString sql = QStringLiteral("COPY (SELECT %1 FROM hub.%2%3 ORDER BY id) TO STDOUT (FORMAT binary)")
                                 .arg(select.join(QStringLiteral(", ")), requests.at(i).table->name(),
                                     requests.at(i).withTombstones ? QString() : QStringLiteral(" WHERE NOT deleted"));
-        QByteArray& data = snapshot.data;
+        snapshot.data = std::make_shared<CopyChunks>();
+        CopyChunks& data = *snapshot.data;
+        if (requests.at(i).started)
+            requests.at(i).started(snapshot.columns, snapshot.data);
         ok = m_pg.copyOut(sql, [&data](const char* bytes, int size) { data.append(bytes, size); }, &m_sqlState);
         if (!ok)
             m_error = m_pg.errorText();
+        data.finish(ok, m_error);
         snapshot.readMs = clock.elapsed();
         snapshot.readCpuMs = threadCpuMs() - cpuStart;
-        snapshot.bytes = snapshot.data.size();
+        snapshot.bytes = data.bytes();
     }
     const QString end = ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK");
     if (!exec(end) && ok)

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "services/sync/CopyChunks.h"
 #include "services/sync/PgBinaryCopy.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
+
+#include <functional>
+#include <memory>
 
 class PgConnection;
 class SyncedTable;
@@ -21,11 +25,14 @@ public:
         const SyncedTable* table = nullptr;
         // Also the deleted rows (a replica that already holds rows of the table needs them).
         bool withTombstones = false;
+        // Called as the table's COPY begins, with the stream that is about to fill: its rows can be read while
+        // the COPY and those of the tables after it go on.
+        std::function<void(const QList<CopyColumn>& columns, const std::shared_ptr<const CopyChunks>& data)> started;
     };
     struct Snapshot
     {
         QList<CopyColumn> columns;
-        QByteArray data; // binary COPY stream: header, rows, trailer
+        std::shared_ptr<CopyChunks> data; // binary COPY stream: header, rows, trailer
         qint64 readMs = 0;
         qint64 readCpuMs = 0; // this process's part of it
         qint64 bytes = 0;

@@ -1,9 +1,14 @@
+#include "services/sync/CopyChunks.h"
 #include "services/sync/PgBinaryCopy.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 #include <QtEndian>
 
+#include <atomic>
+#include <chrono>
 #include <limits>
+#include <thread>
 
 // The binary COPY reader of the first full sync: PostgreSQL's framing, its timestamps, and malformed streams.
 class TestPgBinaryCopy : public QObject
@@ -17,6 +22,13 @@ private slots:
     void malformedStreamsAreErrors_data();
     void malformedStreamsAreErrors();
     void columnsFromServerTypes();
+    void streamReadsRowsCutAnywhere();
+    void streamMalformedIsError_data();
+    void streamMalformedIsError();
+    void streamReadsWhileWritten();
+    void streamOfABrokenCopyFails();
+    void cancelledReaderStopsWaiting();
+    void stalledStreamGivesUp();
 };
 
 namespace {
@@ -74,6 +86,49 @@ void TestPgBinaryCopy::timestampsAsTheReplicaStoresThem()
     formatPgTimestamp(micros, out);
     QCOMPARE(QString::fromLatin1(out, 24), expected);
 }
+
+namespace {
+// Every field of every row, as text (NULL as "<null>"), and how the reading ended.
+template <typename Reader>
+QStringList rowsOf(Reader& reader)
+{
+    QStringList rows;
+    if (!reader.readHeader())
+        return { QStringLiteral("header failed") };
+    while (reader.next()) {
+        const PgBinaryCopyReader& row = [&]() -> const PgBinaryCopyReader& {
+            if constexpr (std::is_same_v<Reader, PgBinaryCopyStream>)
+                return reader.row();
+            else
+                return reader;
+        }();
+        QStringList fields;
+        for (int i = 0; i < row.fieldCount(); ++i)
+            fields.append(row.isNull(i) ? QStringLiteral("<null>") : QString::fromLatin1(QByteArray(row.data(i), row.size(i)).toHex()));
+        rows.append(fields.join(QLatin1Char('|')));
+    }
+    rows.append(reader.atEnd() ? QStringLiteral("end") : QStringLiteral("error"));
+    return rows;
+}
+
+QByteArray sampleStream()
+{
+    QByteArray data = header();
+    for (int i = 0; i < 5; ++i)
+        data += big<qint16>(3) + field("lead-" + QByteArray::number(i)) + big<qint32>(-1)
+            + field(QByteArray(i * 7, 'x'));
+    return data + big<qint16>(-1);
+}
+
+std::shared_ptr<CopyChunks> inChunksOf(const QByteArray& data, int size)
+{
+    auto chunks = std::make_shared<CopyChunks>(size);
+    for (const char byte : data)
+        chunks->append(&byte, 1);
+    chunks->finish(true);
+    return chunks;
+}
+} // namespace
 
 void TestPgBinaryCopy::readsRowsNullsAndTypes()
 {
@@ -148,6 +203,105 @@ void TestPgBinaryCopy::columnsFromServerTypes()
     const CopyColumn id = CopyColumn::forServerType(QStringLiteral("id"), QStringLiteral("uuid"));
     QCOMPARE(id.kind, CopyColumn::Kind::Text);
     QCOMPARE(id.selectExpression(), QStringLiteral("\"id\"::text"));
+}
+
+
+void TestPgBinaryCopy::streamReadsRowsCutAnywhere()
+{
+    const QByteArray data = sampleStream();
+    PgBinaryCopyReader whole(data);
+    const QStringList expected = rowsOf(whole);
+    QCOMPARE(expected.size(), 6);
+    QCOMPARE(expected.constLast(), QStringLiteral("end"));
+    for (int size = 1; size <= data.size(); ++size) {
+        const auto chunks = inChunksOf(data, size);
+        PgBinaryCopyStream stream(*chunks);
+        QCOMPARE(rowsOf(stream), expected);
+        QVERIFY(stream.error().isEmpty());
+    }
+}
+
+void TestPgBinaryCopy::streamMalformedIsError_data()
+{
+    malformedStreamsAreErrors_data();
+}
+
+void TestPgBinaryCopy::streamMalformedIsError()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(bool, headerOk);
+    const auto chunks = inChunksOf(data, 3);
+    PgBinaryCopyStream stream(*chunks);
+    QCOMPARE(stream.readHeader(), headerOk);
+    if (headerOk) {
+        while (stream.next()) { }
+        QVERIFY(!stream.atEnd());
+    }
+    QVERIFY(!stream.error().isEmpty());
+}
+
+void TestPgBinaryCopy::streamReadsWhileWritten()
+{
+    const QByteArray data = sampleStream();
+    CopyChunks chunks(16);
+    std::thread writer([&] {
+        for (qsizetype at = 0; at < data.size(); at += 10) {
+            chunks.append(data.constData() + at, static_cast<int>(std::min<qsizetype>(10, data.size() - at)));
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        chunks.finish(true);
+    });
+    PgBinaryCopyStream stream(chunks);
+    const QStringList rows = rowsOf(stream);
+    writer.join();
+    PgBinaryCopyReader whole(data);
+    QCOMPARE(rows, rowsOf(whole));
+    QCOMPARE(chunks.bytes(), data.size());
+}
+
+void TestPgBinaryCopy::streamOfABrokenCopyFails()
+{
+    const QByteArray data = sampleStream();
+    CopyChunks chunks(8);
+    chunks.append(data.constData(), 40); // the connection broke after 40 bytes
+    chunks.finish(false, QStringLiteral("server closed the connection unexpectedly"));
+    PgBinaryCopyStream stream(chunks);
+    QVERIFY(stream.readHeader() || !stream.error().isEmpty());
+    while (stream.next()) { }
+    QVERIFY(!stream.atEnd());
+    QVERIFY2(stream.error().contains(QStringLiteral("closed the connection")), qPrintable(stream.error()));
+}
+
+void TestPgBinaryCopy::cancelledReaderStopsWaiting()
+{
+    CopyChunks chunks; // never finished
+    const QByteArray start = header();
+    chunks.append(start.constData(), static_cast<int>(start.size()));
+    std::atomic<bool> cancelled { false };
+    std::thread canceller([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        cancelled = true;
+    });
+    PgBinaryCopyStream stream(chunks, &cancelled);
+    QVERIFY(!stream.readHeader()); // the header is still in the writer's unpublished chunk
+    canceller.join();
+    QCOMPARE(stream.error(), QStringLiteral("cancelled"));
+}
+
+void TestPgBinaryCopy::stalledStreamGivesUp()
+{
+    const QByteArray data = sampleStream();
+    CopyChunks chunks(8);
+    chunks.append(data.constData(), 30); // and then nothing, without the connection breaking
+    PgBinaryCopyStream stream(chunks, nullptr, std::chrono::milliseconds(200));
+    QVERIFY(stream.readHeader());
+    QElapsedTimer clock;
+    clock.start();
+    while (stream.next()) { }
+    QVERIFY(clock.elapsed() < 5000);
+    QVERIFY(!stream.atEnd());
+    QVERIFY2(stream.error().contains(QStringLiteral("sent no COPY data")), qPrintable(stream.error()));
+    chunks.finish(true);
 }
 
 QTEST_GUILESS_MAIN(TestPgBinaryCopy)

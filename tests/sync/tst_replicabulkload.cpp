@@ -1,3 +1,4 @@
+#include "services/sync/CopyChunks.h"
 #include "services/sync/ReplicaBulkLoader.h"
 #include "services/sync/ReplicaStore.h"
 #include "services/sync/SyncedTable.h"
@@ -10,6 +11,9 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QtEndian>
+
+#include <algorithm>
+#include <memory>
 
 #include <sqlite3.h>
 
@@ -92,13 +96,23 @@ private:
     {
         return QByteArray("PGCOPY\n\377\r\n\0", 11) + QByteArray(8, '\0') + rows + (trailer ? big<qint16>(-1) : QByteArray());
     }
+    // The stream as it arrives from a server: in chunks that cut through headers, rows and fields.
+    static std::shared_ptr<CopyChunks> arriving(const QByteArray& data)
+    {
+        auto chunks = std::make_shared<CopyChunks>(97);
+        for (qsizetype at = 0; at < data.size(); at += 13)
+            chunks->append(data.constData() + at, static_cast<int>(std::min<qsizetype>(13, data.size() - at)));
+        chunks->finish(true);
+        return chunks;
+    }
+
     static bool load(HubTest::TempWorkspace& ws, const QByteArray& data, ReplicaBulkLoader::Result* result,
         QString* error)
     {
         bool ok = false;
         ws.runBlocking([&](QSqlDatabase& db) {
             ReplicaBulkLoader loader(db);
-            ok = loader.load(SyncedTable::leads(), columns(), data, QStringLiteral("snapshot-1"),
+            ok = loader.load(SyncedTable::leads(), columns(), arriving(data), QStringLiteral("snapshot-1"),
                 QStringLiteral("2026-12-08T10:00:00.000Z"), 500, result);
             *error = loader.lastError();
         });
@@ -300,7 +314,7 @@ int TestReplicaBulkLoad::crashDuringLoad(const QString& path)
             handle, [](void*) -> int { _exit(kCrashExit); }, nullptr);
         ReplicaBulkLoader loader(db);
         ReplicaBulkLoader::Result result;
-        loader.load(SyncedTable::leads(), columns(), stream(rows(20000)), QStringLiteral("snapshot-1"),
+        loader.load(SyncedTable::leads(), columns(), CopyChunks::whole(stream(rows(20000))), QStringLiteral("snapshot-1"),
             QStringLiteral("2026-12-08T10:00:00.000Z"), 500, &result);
     });
     return 0;
