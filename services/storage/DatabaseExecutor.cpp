@@ -3,6 +3,7 @@
 #include "services/storage/DatabaseWorker.h"
 
 #include <QAtomicInt>
+#include <QScopeGuard>
 
 namespace {
 QString nextConnectionName()
@@ -33,6 +34,7 @@ DatabaseExecutor::~DatabaseExecutor()
 void DatabaseExecutor::open(const QString& path)
 {
     m_path = path;
+    const auto flush = qScopeGuard([this] { openRequested(); });
     QMetaObject::invokeMethod(
         m_worker,
         [this, worker = m_worker, path] {
@@ -48,10 +50,35 @@ OpenResult DatabaseExecutor::openBlocking(const QString& path)
     OpenResult result;
     QMetaObject::invokeMethod(
         m_worker, [&result, worker = m_worker, path] { result = worker->open(path); }, Qt::BlockingQueuedConnection);
+    openRequested();
     return result;
 }
 
+void DatabaseExecutor::openRequested()
+{
+    QList<Task> early;
+    {
+        const QMutexLocker lock(&m_earlyMutex);
+        m_openRequested = true;
+        early.swap(m_early);
+    }
+    for (Task& task : early)
+        postNow(std::move(task));
+}
+
 void DatabaseExecutor::post(Task task)
+{
+    {
+        const QMutexLocker lock(&m_earlyMutex);
+        if (!m_openRequested) {
+            m_early.append(std::move(task));
+            return;
+        }
+    }
+    postNow(std::move(task));
+}
+
+void DatabaseExecutor::postNow(Task task)
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, task = std::move(task)] { worker->execute(task); }, Qt::QueuedConnection);

@@ -2,6 +2,8 @@
 
 #include "services/storage/OpenResult.h"
 
+#include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QSqlDatabase>
@@ -28,6 +30,8 @@ public:
     // Same, but waits: for command-line tools, benchmarks and tests, never the UI thread.
     OpenResult openBlocking(const QString& path);
 
+    // Tasks posted before the first open() wait for it: a view that asks for its rows while the window is being
+    // built gets them from the workspace, not an error from a connection that is not open yet.
     void post(Task task);
     void runBlocking(const Task& task);
 
@@ -53,7 +57,13 @@ signals:
     void opened(const OpenResult& result);
 
 private:
+    void postNow(Task task);
+    void openRequested();
+
     QThread m_thread;
+    QMutex m_earlyMutex;
+    bool m_openRequested = false;
+    QList<Task> m_early; // posted before the first open()
     DatabaseWorker* m_worker = nullptr;
     QString m_path;
 };
