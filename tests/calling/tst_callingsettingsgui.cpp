@@ -10,6 +10,7 @@
 #include "tests/secrets/SecretScan.h"
 #include "tests/support/FakeElevenLabsServer.h"
 #include "tests/support/FakeVapiServer.h"
+#include "tests/support/NamedChild.h"
 #include "tests/support/WaitFor.h"
 #include "ui/calling/CallingView.h"
 #include "ui/common/MessageBoxes.h"
@@ -28,29 +29,14 @@
 using HubTest::FakeElevenLabsServer;
 using HubTest::FakeVapiServer;
 
+using HubTest::child;
+using HubTest::retype;
+
 class TestCallingSettingsGui : public QObject
 {
     Q_OBJECT
 
 private:
-    template <typename T>
-    static T* child(QWidget* parent, const char* name)
-    {
-        T* widget = parent->findChild<T*>(QString::fromLatin1(name));
-        if (!widget)
-            qWarning("no widget named %s", name);
-        return widget;
-    }
-
-    static void retype(QWidget* parent, const char* name, const QString& text)
-    {
-        auto* edit = child<QLineEdit>(parent, name);
-        QVERIFY(edit);
-        edit->selectAll();
-        QTest::keyClick(edit, Qt::Key_Backspace);
-        QTest::keyClicks(edit, text);
-    }
-
     static std::optional<SecretResult> readKeychain(const QString& key)
     {
         SecretStore store;

@@ -11,6 +11,7 @@
 #include "tests/gui/GuiFixture.h"
 #include "tests/support/FakeTwilioServer.h"
 #include "tests/support/FakeVapiServer.h"
+#include "tests/support/NamedChild.h"
 #include "tests/support/WaitFor.h"
 #include "ui/calling/LeadContactActions.h"
 #include "ui/calling/TextMessageDialog.h"
@@ -31,20 +32,13 @@
 using HubTest::FakeTwilioServer;
 using HubTest::FakeVapiServer;
 
+using HubTest::child;
+
 class TestLeadContactGui : public QObject
 {
     Q_OBJECT
 
 private:
-    template <typename T>
-    static T* child(QObject* parent, const char* name)
-    {
-        T* object = parent->findChild<T*>(QString::fromLatin1(name));
-        if (!object)
-            qWarning("no child named %s", name);
-        return object;
-    }
-
     static QString addLead(GuiFixture& fixture, const QString& name, const QString& phone, bool doNotCall, bool noTexts)
     {
         Lead lead;

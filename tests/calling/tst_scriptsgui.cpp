@@ -6,6 +6,7 @@
 #include "tests/calling/RecordingPlayback.h"
 #include "tests/gui/GuiFixture.h"
 #include "tests/support/FakeElevenLabsServer.h"
+#include "tests/support/NamedChild.h"
 #include "tests/support/WaitFor.h"
 #include "ui/calling/CallScriptListModel.h"
 #include "ui/calling/CallingView.h"
@@ -29,20 +30,13 @@
 
 using HubTest::FakeElevenLabsServer;
 
+using HubTest::child;
+
 class TestScriptsGui : public QObject
 {
     Q_OBJECT
 
 private:
-    template <typename T>
-    static T* child(QWidget* parent, const char* name)
-    {
-        T* widget = parent->findChild<T*>(QString::fromLatin1(name));
-        if (!widget)
-            qWarning("no widget named %s", name);
-        return widget;
-    }
-
     static void type(QWidget* parent, const char* name, const QString& text)
     {
         QWidget* widget = child<QWidget>(parent, name);

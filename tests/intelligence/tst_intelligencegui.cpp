@@ -4,6 +4,7 @@
 
 #include "models/LeadListModel.h"
 #include "services/intelligence/IntelligenceStore.h"
+#include "tests/support/NamedChild.h"
 #include "ui/intelligence/AiProfileView.h"
 #include "ui/intelligence/DealHeatGauge.h"
 #include "ui/intelligence/IntelligencePanel.h"
@@ -23,6 +24,8 @@
 #include <QToolButton>
 
 using HubTest::FakeLlmServer;
+
+using HubTest::child;
 
 class tst_IntelligenceGui : public QObject
 {
@@ -55,14 +58,6 @@ private:
             return nullptr;
         panel->tabs()->setCurrentIndex(index);
         return intelligence->leadId() == *leadId ? intelligence : nullptr;
-    }
-
-    template <typename T> static T* child(QWidget* parent, const char* name)
-    {
-        T* widget = parent->findChild<T*>(QString::fromLatin1(name));
-        if (!widget)
-            QTest::qFail(qPrintable(QStringLiteral("no %1").arg(QLatin1String(name))), __FILE__, __LINE__);
-        return widget;
     }
 
 private slots:

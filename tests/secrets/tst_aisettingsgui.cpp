@@ -7,6 +7,7 @@
 #include "tests/gui/GuiFixture.h"
 #include "tests/secrets/SecretScan.h"
 #include "tests/support/FakeLlmServer.h"
+#include "tests/support/NamedChild.h"
 #include "tests/support/WaitFor.h"
 #include "ui/common/MessageBoxes.h"
 #include "ui/settings/AiFeatureUsageModel.h"
@@ -25,29 +26,14 @@
 
 using HubTest::FakeLlmServer;
 
+using HubTest::child;
+using HubTest::retype;
+
 class TestAiSettingsGui : public QObject
 {
     Q_OBJECT
 
 private:
-    template <typename T>
-    static T* child(QWidget* parent, const char* name)
-    {
-        T* widget = parent->findChild<T*>(QString::fromLatin1(name));
-        if (!widget)
-            qWarning("no widget named %s", name);
-        return widget;
-    }
-
-    static void retype(QWidget* parent, const char* name, const QString& text)
-    {
-        auto* edit = child<QLineEdit>(parent, name);
-        QVERIFY(edit);
-        edit->selectAll();
-        QTest::keyClick(edit, Qt::Key_Backspace);
-        QTest::keyClicks(edit, text);
-    }
-
     static QString text(QWidget* parent, const char* name)
     {
         auto* label = child<QLabel>(parent, name);
