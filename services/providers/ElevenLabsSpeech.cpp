@@ -1,17 +1,19 @@
 #include "services/providers/ElevenLabsSpeech.h"
 
+#include "services/providers/HttpRetry.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimer>
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 enum class Mode { Speech, Voices };
@@ -205,27 +207,14 @@ void ElevenLabsSpeech::send(Call& call)
 
 int ElevenLabsSpeech::retryAfterMs(QNetworkReply* reply)
 {
-    const QByteArray retryAfter = reply->rawHeader("retry-after").trimmed();
-    if (retryAfter.isEmpty())
-        return -1;
-    bool ok = false;
-    const double seconds = retryAfter.toDouble(&ok);
-    if (ok && seconds >= 0)
-        return int(std::min(seconds * 1000.0, 3600.0 * 1000.0));
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(retryAfter), Qt::RFC2822Date);
-    if (when.isValid())
-        return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(when), 0, 3600 * 1000));
-    return -1;
+    return HttpRetry::askedWaitMs(reply, 3600 * 1000);
 }
 
+// What the provider asks for even when it is longer than the longest wait allowed: the caller then gives up.
 int ElevenLabsSpeech::backoffMs(const Call& call, QNetworkReply* reply) const
 {
     const int asked = retryAfterMs(reply);
-    if (asked >= 0)
-        return asked;
-    const qint64 exponential = qint64(std::max(1, m_settings.retryBaseDelayMs)) << std::min(call.retries, 16);
-    const qint64 jitter = QRandomGenerator::global()->bounded(int(exponential / 4) + 1);
-    return int(std::min<qint64>(std::min<qint64>(exponential, 8000) + jitter, m_settings.maxRetryWaitMs));
+    return asked >= 0 ? asked : HttpRetry::exponentialWaitMs(m_settings.retryBaseDelayMs, call.retries, m_settings.maxRetryWaitMs);
 }
 
 void ElevenLabsSpeech::onFinished(RequestId id)
@@ -325,19 +314,12 @@ void ElevenLabsSpeech::abortReply(Call& call)
         call.timeout->stop();
     if (call.backoff)
         call.backoff->stop();
-    if (QNetworkReply* reply = call.reply) {
-        call.reply = nullptr;
-        QObject::disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
-        reply->deleteLater();
-    }
+    HttpRetry::abandon(std::exchange(call.reply, nullptr), this);
 }
 
 QString ElevenLabsSpeech::scrub(QString text) const
 {
-    if (m_settings.apiKey.size() >= 4)
-        text.replace(m_settings.apiKey, QStringLiteral("***"));
-    return text;
+    return HttpRetry::scrubbed(std::move(text), { m_settings.apiKey });
 }
 
 void ElevenLabsSpeech::finish(RequestId id, SpeechResult result)

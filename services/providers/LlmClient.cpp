@@ -1,5 +1,6 @@
 #include "services/providers/LlmClient.h"
 
+#include "services/providers/HttpRetry.h"
 #include "services/providers/JsonSchemaValidator.h"
 #include "services/providers/SseParser.h"
 
@@ -7,10 +8,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 enum class Mode { Complete, Stream, Models };
@@ -296,23 +297,7 @@ void LlmClient::onFinished(RequestId id)
 
 int LlmClient::backoffMs(const Call& call, QNetworkReply* reply) const
 {
-    const int cap = std::max(0, m_settings.maxRetryWaitMs);
-    bool ok = false;
-    const int retryAfterMs = reply->rawHeader("retry-after-ms").trimmed().toInt(&ok);
-    if (ok && retryAfterMs >= 0)
-        return std::min(retryAfterMs, cap);
-    const QByteArray retryAfter = reply->rawHeader("retry-after").trimmed();
-    if (!retryAfter.isEmpty()) {
-        const double seconds = retryAfter.toDouble(&ok);
-        if (ok && seconds >= 0)
-            return int(std::min<double>(seconds * 1000.0, cap));
-        const QDateTime when = QDateTime::fromString(QString::fromLatin1(retryAfter), Qt::RFC2822Date);
-        if (when.isValid())
-            return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(when), 0, cap));
-    }
-    const qint64 exponential = qint64(std::max(1, m_settings.retryBaseDelayMs)) << std::min(call.retries, 16);
-    const qint64 jitter = QRandomGenerator::global()->bounded(int(exponential / 4) + 1);
-    return int(std::min<qint64>(std::min<qint64>(exponential, 8000) + jitter, cap));
+    return HttpRetry::waitMs(reply, m_settings.retryBaseDelayMs, call.retries, m_settings.maxRetryWaitMs);
 }
 
 bool LlmClient::retryLater(Call& call, int waitMs)
@@ -458,19 +443,12 @@ void LlmClient::abortReply(Call& call)
         call.timeout->stop();
     if (call.backoff)
         call.backoff->stop();
-    if (QNetworkReply* reply = call.reply) {
-        call.reply = nullptr;
-        QObject::disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
-        reply->deleteLater();
-    }
+    HttpRetry::abandon(std::exchange(call.reply, nullptr), this);
 }
 
 QString LlmClient::scrub(QString text) const
 {
-    if (m_settings.apiKey.size() >= 4)
-        text.replace(m_settings.apiKey, QStringLiteral("***"));
-    return text;
+    return HttpRetry::scrubbed(std::move(text), { m_settings.apiKey });
 }
 
 void LlmClient::finish(RequestId id, LlmResult result)

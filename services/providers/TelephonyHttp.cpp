@@ -1,11 +1,11 @@
 #include "services/providers/TelephonyHttp.h"
 
-#include <QDateTime>
+#include "services/providers/HttpRetry.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -119,29 +119,12 @@ void TelephonyHttp::onFinished(const std::shared_ptr<Pending>& pending, QNetwork
 
 int TelephonyHttp::backoffMs(int retries, QNetworkReply* reply) const
 {
-    const int cap = std::max(0, m_policy.maxRetryWaitMs);
-    const QByteArray retryAfter = reply->rawHeader("retry-after").trimmed();
-    if (!retryAfter.isEmpty()) {
-        bool ok = false;
-        const double seconds = retryAfter.toDouble(&ok);
-        if (ok && seconds >= 0)
-            return int(std::min<double>(seconds * 1000.0, cap));
-        const QDateTime when = QDateTime::fromString(QString::fromLatin1(retryAfter), Qt::RFC2822Date);
-        if (when.isValid())
-            return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(when), 0, cap));
-    }
-    const qint64 exponential = qint64(std::max(1, m_policy.retryBaseDelayMs)) << std::min(retries, 16);
-    const qint64 jitter = QRandomGenerator::global()->bounded(int(std::min<qint64>(exponential / 4, 1 << 20)) + 1);
-    return int(std::min<qint64>(std::min<qint64>(exponential, 8000) + jitter, cap));
+    return HttpRetry::waitMs(reply, m_policy.retryBaseDelayMs, retries, m_policy.maxRetryWaitMs);
 }
 
 QString TelephonyHttp::scrub(QString text) const
 {
-    for (const QString& secret : m_secrets) {
-        if (secret.size() >= 4)
-            text.replace(secret, QStringLiteral("***"));
-    }
-    return text;
+    return HttpRetry::scrubbed(std::move(text), m_secrets);
 }
 
 void TelephonyHttp::finish(const std::shared_ptr<Pending>& pending, TelephonyHttpAnswer answer)
