@@ -14,12 +14,12 @@
 #include "services/storage/StageRepository.h"
 
 #include <QElapsedTimer>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 struct PreparedBatch
@@ -182,7 +182,7 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         // Some 100,000 strings per batch: freed on the thread pool, off the writer, which is the import's slowest
         // stage.
         QThreadPool::globalInstance()->start(
-            [rows = std::move(batch.rows), lines = std::move(batch.rawLines), leads = std::move(created)] { });
+            [rows = std::move(batch.rows), lines = std::move(batch.rawLines), leads = std::move(created)] {});
         if (!batchError.isEmpty() || !batch.readerError.isEmpty()) {
             job.status = QStringLiteral("failed");
             job.error = !batchError.isEmpty()

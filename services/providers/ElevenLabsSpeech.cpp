@@ -214,7 +214,9 @@ int ElevenLabsSpeech::retryAfterMs(QNetworkReply* reply)
 int ElevenLabsSpeech::backoffMs(const Call& call, QNetworkReply* reply) const
 {
     const int asked = retryAfterMs(reply);
-    return asked >= 0 ? asked : HttpRetry::exponentialWaitMs(m_settings.retryBaseDelayMs, call.retries, m_settings.maxRetryWaitMs);
+    return asked >= 0
+        ? asked
+        : HttpRetry::exponentialWaitMs(m_settings.retryBaseDelayMs, call.retries, m_settings.maxRetryWaitMs);
 }
 
 void ElevenLabsSpeech::onFinished(RequestId id)

@@ -12,8 +12,8 @@
 
 namespace {
 // Each statement with triggers opens (and releases) a statement journal savepoint, which journals every index page
-// it touches: 500 to 1,000 rows a statement measured about a tenth less writer time than 100. SQLite builds may allow fewer
-// variables than the 33,000 that takes.
+// it touches: 500 to 1,000 rows a statement measured about a tenth less writer time than 100. SQLite builds may allow
+// fewer variables than the 33,000 that takes.
 constexpr int kMaxRowsPerStatement = 1000;
 constexpr const char* kIndexSearch =
     "INSERT INTO leads_fts (rowid, name, company, contact_person, email, phone, notes, tags) "
@@ -130,8 +130,8 @@ private:
 
 LeadBulkInserter::LeadBulkInserter(sqlite3* handle)
     : m_handle(handle)
-    , m_rowsPerStatement(
-          std::clamp(sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, -1) / LeadColumns::kCount, 1, kMaxRowsPerStatement))
+    , m_rowsPerStatement(std::clamp(
+          sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, -1) / LeadColumns::kCount, 1, kMaxRowsPerStatement))
 {
 }
 

@@ -60,7 +60,8 @@ bool CopyChunks::chunk(int index, QByteArray* out, const std::atomic<bool>* canc
         }
         if (m_finished || (cancelled && cancelled->load()))
             return false;
-        const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+        const auto waited
+            = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
         if (patience != std::chrono::milliseconds::max() && waited >= patience) {
             if (stalled)
                 *stalled = true;

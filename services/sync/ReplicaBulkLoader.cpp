@@ -75,7 +75,8 @@ bool ReplicaBulkLoader::run(const QString& sql)
     return true;
 }
 
-bool ReplicaBulkLoader::describeSearchIndex(QSqlDatabase& db, const QString& index, QString* createSql, QStringList* columns)
+bool ReplicaBulkLoader::describeSearchIndex(
+    QSqlDatabase& db, const QString& index, QString* createSql, QStringList* columns)
 {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"));

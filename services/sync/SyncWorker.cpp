@@ -420,8 +420,7 @@ bool SyncWorker::pullAll()
 
 bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* until)
 {
-    struct SearchIndex
-    {
+    struct SearchIndex {
         QString createSql;
         QStringList columns;
     };
@@ -439,8 +438,7 @@ bool SyncWorker::copyTables(const QList<const SyncedTable*>& tables, QString* un
     });
     // Each table is written into the replica (on the database thread) from its rows as they arrive, while the COPY
     // goes on; an empty table's search index is meanwhile built on a thread of its own from the same stream.
-    struct TableLoad
-    {
+    struct TableLoad {
         bool posted = false;
         bool loaded = false;
         QString error;

@@ -9,8 +9,7 @@
 namespace HubTest {
 
 // The child of parent with this object name; a missing one is reported by name (the caller's QVERIFY then fails).
-template <typename T>
-T* child(QObject* parent, const char* name)
+template <typename T> T* child(QObject* parent, const char* name)
 {
     T* object = parent->findChild<T*>(QString::fromLatin1(name));
     if (!object)

@@ -89,8 +89,7 @@ void TestPgBinaryCopy::timestampsAsTheReplicaStoresThem()
 
 namespace {
 // Every field of every row, as text (NULL as "<null>"), and how the reading ended.
-template <typename Reader>
-QStringList rowsOf(Reader& reader)
+template <typename Reader> QStringList rowsOf(Reader& reader)
 {
     QStringList rows;
     if (!reader.readHeader())
@@ -104,7 +103,8 @@ QStringList rowsOf(Reader& reader)
         }();
         QStringList fields;
         for (int i = 0; i < row.fieldCount(); ++i)
-            fields.append(row.isNull(i) ? QStringLiteral("<null>") : QString::fromLatin1(QByteArray(row.data(i), row.size(i)).toHex()));
+            fields.append(row.isNull(i) ? QStringLiteral("<null>")
+                                        : QString::fromLatin1(QByteArray(row.data(i), row.size(i)).toHex()));
         rows.append(fields.join(QLatin1Char('|')));
     }
     rows.append(reader.atEnd() ? QStringLiteral("end") : QStringLiteral("error"));
@@ -204,7 +204,6 @@ void TestPgBinaryCopy::columnsFromServerTypes()
     QCOMPARE(id.kind, CopyColumn::Kind::Text);
     QCOMPARE(id.selectExpression(), QStringLiteral("\"id\"::text"));
 }
-
 
 void TestPgBinaryCopy::streamReadsRowsCutAnywhere()
 {

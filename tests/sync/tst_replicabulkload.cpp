@@ -1,8 +1,8 @@
+#include "services/storage/DatabaseExecutor.h"
 #include "services/sync/CopyChunks.h"
 #include "services/sync/ReplicaBulkLoader.h"
 #include "services/sync/ReplicaStore.h"
 #include "services/sync/SyncedTable.h"
-#include "services/storage/DatabaseExecutor.h"
 #include "tests/support/TempWorkspace.h"
 
 #include <QProcess>
@@ -314,8 +314,8 @@ int TestReplicaBulkLoad::crashDuringLoad(const QString& path)
             handle, [](void*) -> int { _exit(kCrashExit); }, nullptr);
         ReplicaBulkLoader loader(db);
         ReplicaBulkLoader::Result result;
-        loader.load(SyncedTable::leads(), columns(), CopyChunks::whole(stream(rows(20000))), QStringLiteral("snapshot-1"),
-            QStringLiteral("2026-12-08T10:00:00.000Z"), 500, &result);
+        loader.load(SyncedTable::leads(), columns(), CopyChunks::whole(stream(rows(20000))),
+            QStringLiteral("snapshot-1"), QStringLiteral("2026-12-08T10:00:00.000Z"), 500, &result);
     });
     return 0;
 }

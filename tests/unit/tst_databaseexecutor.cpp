@@ -28,10 +28,10 @@ private slots:
         for (int i = 0; i < 3; ++i) {
             executor.post([&, i](QSqlDatabase& db) {
                 QSqlQuery query(db);
-                stages.append(db.isOpen() && query.exec(QStringLiteral("SELECT count(*) FROM pipeline_stages"))
-                        && query.next()
-                    ? query.value(0).toInt()
-                    : -1);
+                stages.append(
+                    db.isOpen() && query.exec(QStringLiteral("SELECT count(*) FROM pipeline_stages")) && query.next()
+                        ? query.value(0).toInt()
+                        : -1);
                 order.append(i);
             });
         }
@@ -43,7 +43,7 @@ private slots:
         } else {
             executor.open(path);
         }
-        executor.runBlocking([](QSqlDatabase&) { }); // after everything posted before
+        executor.runBlocking([](QSqlDatabase&) {}); // after everything posted before
         QCOMPARE(order, (QList<int> { 0, 1, 2 }));
         QCOMPARE(stages.size(), 3);
         for (int count : std::as_const(stages))
@@ -51,7 +51,7 @@ private slots:
 
         bool ranNow = false;
         executor.post([&](QSqlDatabase& db) { ranNow = db.isOpen(); });
-        executor.runBlocking([](QSqlDatabase&) { });
+        executor.runBlocking([](QSqlDatabase&) {});
         QVERIFY(ranNow);
     }
 };
