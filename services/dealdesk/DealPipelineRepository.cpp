@@ -9,10 +9,6 @@
 #include <limits>
 
 namespace {
-// Stages whose leads are no longer open deals (won, lost, or whatever a workspace marks closed).
-const QString kOpenLead = QStringLiteral(
-    "l.deleted = 0 AND l.status NOT IN (SELECT key FROM pipeline_stages WHERE is_closed = 1 AND deleted = 0)");
-
 void addTo(QMap<QString, qint64>& totals, const QString& currency, qint64 minor)
 {
     qint64& sum = totals[currency];
@@ -57,11 +53,13 @@ QList<PipelineGroup> DealPipelineRepository::intentGroups()
         groups.append({ key, 0, {} });
     PipelineGroup& notAnalysed = groups.last();
 
-    // All open deals, straight from the (deleted, status, currency, value_minor) index in its own order.
+    // All open deals (in stages not marked closed, such as won and lost), from the per-stage totals the triggers of
+    // 0017 keep.
     QSqlQuery open(m_db);
     open.setForwardOnly(true);
-    open.prepare(QStringLiteral("SELECT l.currency, count(*), sum(l.value_minor) FROM leads l WHERE ") + kOpenLead
-        + QStringLiteral(" GROUP BY l.status, l.currency"));
+    open.prepare(QStringLiteral(
+        "SELECT currency, leads, value_minor FROM lead_totals WHERE leads > 0 AND status NOT IN "
+        "(SELECT key FROM pipeline_stages WHERE is_closed = 1 AND deleted = 0)"));
     if (!exec(open))
         return groups;
     while (open.next()) {

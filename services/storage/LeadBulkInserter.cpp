@@ -21,6 +21,12 @@ constexpr const char* kIndexSearch =
 constexpr const char* kIndexFigures =
     "INSERT INTO lead_figures (lead_rowid, deleted, status, currency, value_minor) "
     "SELECT rowid, deleted, status, currency, value_minor FROM leads WHERE rowid BETWEEN ?1 AND ?2";
+// From the narrow lead_figures rows just written, rather than the wide lead rows.
+constexpr const char* kIndexTotals = "INSERT INTO lead_totals (status, currency, leads, value_minor) "
+                                     "SELECT status, currency, count(*), sum(value_minor) FROM lead_figures "
+                                     "WHERE lead_rowid BETWEEN ?1 AND ?2 AND deleted = 0 GROUP BY status, currency "
+                                     "ON CONFLICT (status, currency) DO UPDATE SET leads = leads + excluded.leads, "
+                                     "value_minor = value_minor + excluded.value_minor";
 
 // The values of one multi-row statement, in LeadColumns order. Text is encoded to UTF-8 into one buffer (Qt's
 // encoder is several times faster than SQLite's own UTF-16 conversion) and bound in place once every row is in.
@@ -140,6 +146,7 @@ LeadBulkInserter::~LeadBulkInserter()
     sqlite3_finalize(m_insertFull);
     sqlite3_finalize(m_indexSearch);
     sqlite3_finalize(m_indexFigures);
+    sqlite3_finalize(m_indexTotals);
 }
 
 bool LeadBulkInserter::insert(const QList<Lead>& leads)
@@ -257,11 +264,13 @@ bool LeadBulkInserter::indexRows(const QList<qint64>& rowids)
     bool ok = true;
     if (contiguous) {
         ok = indexRange(&m_indexSearch, kIndexSearch, first, rowids.constLast())
-            && indexRange(&m_indexFigures, kIndexFigures, first, rowids.constLast());
+            && indexRange(&m_indexFigures, kIndexFigures, first, rowids.constLast())
+            && indexRange(&m_indexTotals, kIndexTotals, first, rowids.constLast());
     } else {
         for (qsizetype i = 0; i < rowids.size() && ok; ++i) {
             ok = indexRange(&m_indexSearch, kIndexSearch, rowids.at(i), rowids.at(i))
-                && indexRange(&m_indexFigures, kIndexFigures, rowids.at(i), rowids.at(i));
+                && indexRange(&m_indexFigures, kIndexFigures, rowids.at(i), rowids.at(i))
+                && indexRange(&m_indexTotals, kIndexTotals, rowids.at(i), rowids.at(i));
         }
     }
     return ok && setAutomerge(automerge);

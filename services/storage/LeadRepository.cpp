@@ -123,13 +123,9 @@ const QString kSearchClause = QStringLiteral("rowid IN (SELECT rowid FROM leads_
 
 QStringList LeadRepository::currenciesInUse()
 {
-    // Skips through leads_totals: one index seek per currency instead of a scan.
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "WITH RECURSIVE used(currency) AS (SELECT min(currency) FROM leads WHERE deleted = 0 "
-        "UNION ALL SELECT (SELECT min(currency) FROM leads WHERE deleted = 0 AND currency > used.currency) "
-        "FROM used WHERE used.currency IS NOT NULL) SELECT currency FROM used WHERE currency IS NOT NULL"));
+    query.prepare(QStringLiteral("SELECT DISTINCT currency FROM lead_totals WHERE leads > 0 ORDER BY currency"));
     QStringList currencies;
     if (exec(query)) {
         while (query.next())
@@ -138,59 +134,81 @@ QStringList LeadRepository::currenciesInUse()
     return currencies;
 }
 
+// Totals over the rows of `from` that `where` keeps, added up per currency with FILTER: GROUP BY would sort every
+// matching row. `from` names the value columns f.currency and f.value_minor.
+bool LeadRepository::readFilteredTotals(const QString& from, const QString& where, QVariantList values, LeadPage* page)
+{
+    const QStringList currencies = currenciesInUse();
+    QString sql = QStringLiteral("SELECT count(*)");
+    QVariantList bound;
+    for (const QString& currency : currencies) {
+        sql += QStringLiteral(", sum(f.value_minor) FILTER (WHERE f.currency = ?)");
+        bound.append(currency);
+    }
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(sql + QStringLiteral(" FROM ") + from + QStringLiteral(" WHERE ") + where);
+    for (const QVariant& value : std::as_const(bound) + values)
+        query.addBindValue(value);
+    if (!exec(query))
+        return false;
+    if (query.next()) {
+        page->total = query.value(0).toInt();
+        for (int i = 0; i < currencies.size(); ++i) {
+            if (!query.isNull(1 + i)) // sum() of no rows is NULL: no match in this currency
+                page->valueTotals.insert(currencies.at(i), query.value(1 + i).toLongLong());
+        }
+    }
+    return true;
+}
+
 bool LeadRepository::readTotals(const LeadFilter& filter, const QString& match, LeadPage* page)
 {
     QVariantList values;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!match.isEmpty() && filter.source.isEmpty() && filter.industry.isEmpty() && filter.tag.isEmpty()) {
-        // A search may match most leads. Stream the matches, in rowid order, against the narrow lead_figures rows
-        // rather than the wide lead rows, and add up per currency with FILTER: GROUP BY would sort every match.
-        const QStringList currencies = currenciesInUse();
-        QString sql = QStringLiteral("SELECT count(*)");
-        for (const QString& currency : currencies) {
-            sql += QStringLiteral(", sum(f.value_minor) FILTER (WHERE f.currency = ?)");
-            values.append(currency);
-        }
-        sql += QStringLiteral(" FROM leads_fts CROSS JOIN lead_figures f ON f.lead_rowid = leads_fts.rowid "
-                              "WHERE leads_fts MATCH ? AND f.deleted = 0");
-        values.append(match);
+    const bool byStageOnly = filter.source.isEmpty() && filter.industry.isEmpty() && filter.tag.isEmpty();
+    if (byStageOnly && match.isEmpty()) {
+        // Kept per stage and currency by triggers (0017): a few rows, whatever the size of the workspace.
+        QString where = QStringLiteral("leads > 0");
         if (!filter.status.isEmpty()) {
-            sql += QStringLiteral(" AND f.status = ?");
+            where += QStringLiteral(" AND status = ?");
             values.append(filter.status);
         }
-        query.prepare(sql);
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT currency, sum(leads), sum(value_minor) FROM lead_totals WHERE ") + where
+            + QStringLiteral(" GROUP BY currency"));
         for (const QVariant& value : std::as_const(values))
             query.addBindValue(value);
         if (!exec(query))
             return false;
-        if (query.next()) {
-            page->total = query.value(0).toInt();
-            for (int i = 0; i < currencies.size(); ++i) {
-                if (!query.isNull(1 + i)) // sum() of no rows is NULL: no match in this currency
-                    page->valueTotals.insert(currencies.at(i), query.value(1 + i).toLongLong());
-            }
+        while (query.next()) {
+            page->total += query.value(1).toInt();
+            page->valueTotals.insert(query.value(0).toString(), query.value(2).toLongLong());
         }
         return true;
     }
-
-    QString from = QStringLiteral("leads WHERE ");
+    if (byStageOnly) {
+        // A search may match most leads. Stream the matches, in rowid order, against the narrow lead_figures rows
+        // rather than the wide lead rows.
+        QString where = QStringLiteral("leads_fts MATCH ? AND f.deleted = 0");
+        values.append(match);
+        if (!filter.status.isEmpty()) {
+            where += QStringLiteral(" AND f.status = ?");
+            values.append(filter.status);
+        }
+        return readFilteredTotals(
+            QStringLiteral("leads_fts CROSS JOIN lead_figures f ON f.lead_rowid = leads_fts.rowid"), where, values, page);
+    }
+    // Other filters need the lead rows: look up each match.
+    QString from = QStringLiteral("leads f");
+    QString where;
     if (!match.isEmpty()) {
-        // Other filters need the lead rows: look up each match.
-        from = QStringLiteral("leads NOT INDEXED WHERE ") + kSearchClause + QStringLiteral(" AND ");
+        from = QStringLiteral("leads f NOT INDEXED");
+        where = kSearchClause + QStringLiteral(" AND ");
         values.append(match);
     }
-    query.prepare(QStringLiteral("SELECT currency, count(*), sum(value_minor) FROM ") + from
-        + whereClause(filter, &values) + QStringLiteral(" GROUP BY currency"));
-    for (const QVariant& value : std::as_const(values))
-        query.addBindValue(value);
-    if (!exec(query))
-        return false;
-    while (query.next()) {
-        page->total += query.value(1).toInt();
-        page->valueTotals.insert(query.value(0).toString(), query.value(2).toLongLong());
-    }
-    return true;
+    where += whereClause(filter, &values);
+    return readFilteredTotals(from, where, values, page);
 }
 
 LeadPage LeadRepository::page(const LeadFilter& filter, int offset, int limit)

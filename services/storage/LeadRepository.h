@@ -48,6 +48,7 @@ private:
     QString whereClause(const LeadFilter& filter, QVariantList* values) const;
     bool readTotals(const LeadFilter& filter, const QString& match, LeadPage* page);
     QStringList currenciesInUse();
+    bool readFilteredTotals(const QString& from, const QString& where, QVariantList values, LeadPage* page);
     static QString orderClause(const LeadFilter& filter);
     bool exec(QSqlQuery& query);
 

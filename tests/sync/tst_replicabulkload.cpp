@@ -131,7 +131,8 @@ private:
     static int triggers(HubTest::TempWorkspace& ws)
     {
         return ws.countRows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
-                                           "('leads_fts_insert', 'lead_figures_insert', 'leads_outbox_insert')"));
+                                           "('leads_fts_insert', 'lead_figures_insert', 'leads_outbox_insert', "
+                                           "'lead_totals_insert')"));
     }
     static QString cursor(HubTest::TempWorkspace& ws)
     {
@@ -157,8 +158,9 @@ void TestReplicaBulkLoad::loadIntoAnEmptyTableBuildsIndexesAndRestoresTriggers()
     QCOMPARE(result.rows, 2);
     QCOMPARE(result.upserted, (QStringList { QStringLiteral("lead-1"), QStringLiteral("lead-2") }));
     QCOMPARE(cursor(ws), QStringLiteral("snapshot-1"));
-    QCOMPARE(triggers(ws), 3);
+    QCOMPARE(triggers(ws), 4);
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM lead_figures")), 2);
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT sum(leads) FROM lead_totals")), 2);
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM sync_outbox")), 0);
     // The owner the server named exists locally (foreign key), values are stored as the replica stores them.
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM users WHERE id = 'server-user'")), 1);
@@ -177,6 +179,7 @@ void TestReplicaBulkLoad::loadIntoAnEmptyTableBuildsIndexesAndRestoresTriggers()
     QCOMPARE(ws.pageBlocking(filter).size(), 1);
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE table_name = 'leads'")), 1);
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM lead_figures")), 3);
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT sum(leads) FROM lead_totals")), 3);
 }
 
 void TestReplicaBulkLoad::malformedStreamLeavesNothingBehind()
@@ -194,7 +197,7 @@ void TestReplicaBulkLoad::malformedStreamLeavesNothingBehind()
     // Rolled back as a whole: no rows, no cursor, the dropped triggers are there again.
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads")), 0);
     QVERIFY(cursor(ws).isEmpty());
-    QCOMPARE(triggers(ws), 3);
+    QCOMPARE(triggers(ws), 4);
 }
 
 void TestReplicaBulkLoad::loadIntoATableWithRowsKeepsFieldsStillToBePushed()
@@ -337,7 +340,7 @@ void TestReplicaBulkLoad::crashedFirstLoadIsRedone()
     // Nothing of it is there: no rows, no cursor, the triggers and indexes as before; the next start copies again.
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads")), 0);
     QVERIFY(cursor(ws).isEmpty());
-    QCOMPARE(triggers(ws), 3);
+    QCOMPARE(triggers(ws), 4);
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'leads_status_updated'")), 1);
     ReplicaBulkLoader::Result result;
     QString error;

@@ -108,6 +108,29 @@ protected:
         return error;
     }
 
+    // lead_totals (kept by triggers and bulk inserts) still agrees with the leads table; empty when it does.
+    QString totalsMismatch() const
+    {
+        const auto read = [this](const QString& sql) {
+            QStringList rows;
+            ws->runBlocking([&](QSqlDatabase& db) {
+                QSqlQuery query(db);
+                if (!query.exec(sql))
+                    rows.append(query.lastError().text());
+                while (query.next()) {
+                    rows.append(QStringLiteral("%1/%2: %3 leads, %4").arg(query.value(0).toString(),
+                        query.value(1).toString(), query.value(2).toString(), query.value(3).toString()));
+                }
+            });
+            return rows.join(QStringLiteral("; "));
+        };
+        const QString kept = read(QStringLiteral(
+            "SELECT status, currency, leads, value_minor FROM lead_totals WHERE leads <> 0 ORDER BY 1, 2"));
+        const QString actual = read(QStringLiteral("SELECT status, currency, count(*), sum(value_minor) FROM leads "
+                                                   "WHERE deleted = 0 GROUP BY 1, 2 ORDER BY 1, 2"));
+        return kept == actual ? QString() : QStringLiteral("lead_totals [%1] but leads [%2]").arg(kept, actual);
+    }
+
     QStringList search(const QString& text)
     {
         LeadFilter filter;

@@ -75,6 +75,7 @@ private slots:
         QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM lead_figures")), count + 1);
         QCOMPARE(deferring(), 0);
         QVERIFY2(ftsIntegrityError().isEmpty(), qPrintable(ftsIntegrityError()));
+        QVERIFY2(totalsMismatch().isEmpty(), qPrintable(totalsMismatch()));
         LeadFilter bulkLeads;
         bulkLeads.search = QStringLiteral("bulk lead");
         QCOMPARE(ws->fetchPageBlocking(bulkLeads).total, count); // search() lists one page
@@ -99,6 +100,7 @@ private slots:
         QVERIFY(ws->saveBlocking(ws->makeLead(QStringLiteral("Saved After"))).isValid());
         QCOMPARE(search(QStringLiteral("saved after")), QStringList { QStringLiteral("Saved After") });
         QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM lead_figures")), count + 2);
+        QVERIFY2(totalsMismatch().isEmpty(), qPrintable(totalsMismatch()));
     }
 
     void failureLeavesNothing()
@@ -111,6 +113,7 @@ private slots:
 
         QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM leads")), 0);
         QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM lead_figures")), 0);
+        QCOMPARE(ws->countRows(QStringLiteral("SELECT count(*) FROM lead_totals WHERE leads <> 0")), 0);
         QCOMPARE(deferring(), 0);
         QVERIFY2(ftsIntegrityError().isEmpty(), qPrintable(ftsIntegrityError()));
 

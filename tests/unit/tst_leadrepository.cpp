@@ -274,6 +274,61 @@ private slots:
         QCOMPARE(matchedLocally(filter), sorted(expected));
     }
 
+    // The list's and the Kanban columns' totals come from lead_totals, which triggers keep in step with every change.
+    void totalsFollowEveryChange()
+    {
+        const auto expectTotals = [this](int total, const QMap<QString, qint64>& values, const QString& status = {}) {
+            QVERIFY2(totalsMismatch().isEmpty(), qPrintable(totalsMismatch()));
+            LeadFilter filter;
+            filter.status = status;
+            const LeadPage page = ws->fetchPageBlocking(filter, 0, 0);
+            QCOMPARE(page.total, total);
+            QCOMPARE(page.valueTotals, values);
+        };
+        const auto save = [this](const QString& name, const QString& status, qint64 value, const QString& currency) {
+            Lead lead = ws->makeLead(name, status);
+            lead.valueMinor = value;
+            lead.currency = currency;
+            return ws->saveBlocking(lead);
+        };
+        Lead a = save(QStringLiteral("A"), QStringLiteral("new"), 100, QStringLiteral("EUR"));
+        Lead b = save(QStringLiteral("B"), QStringLiteral("new"), 200, QStringLiteral("USD"));
+        const Lead c = save(QStringLiteral("C"), QStringLiteral("won"), 300, QStringLiteral("EUR"));
+        QVERIFY(a.isValid() && b.isValid() && c.isValid());
+        expectTotals(3, { { QStringLiteral("EUR"), 400 }, { QStringLiteral("USD"), 200 } });
+        expectTotals(2, { { QStringLiteral("EUR"), 100 }, { QStringLiteral("USD"), 200 } }, QStringLiteral("new"));
+
+        a.status = QStringLiteral("won");
+        a.valueMinor = 150;
+        a = ws->saveBlocking(a);
+        QVERIFY(a.isValid());
+        expectTotals(2, { { QStringLiteral("EUR"), 450 } }, QStringLiteral("won"));
+        expectTotals(1, { { QStringLiteral("USD"), 200 } }, QStringLiteral("new"));
+
+        b.currency = QStringLiteral("EUR");
+        b = ws->saveBlocking(b);
+        QVERIFY(b.isValid());
+        expectTotals(3, { { QStringLiteral("EUR"), 650 } });
+
+        QVERIFY(ws->setDeletedBlocking({ c.id }, true).ok);
+        expectTotals(1, { { QStringLiteral("EUR"), 150 } }, QStringLiteral("won"));
+        QVERIFY(ws->setDeletedBlocking({ c.id }, false).ok);
+        expectTotals(3, { { QStringLiteral("EUR"), 650 } });
+
+        ws->runBlocking([&](QSqlDatabase& db) {
+            for (const QString& sql : { QStringLiteral("DELETE FROM activities WHERE lead_id = ?"),
+                     QStringLiteral("DELETE FROM leads WHERE id = ?") }) {
+                QSqlQuery remove(db);
+                remove.prepare(sql);
+                remove.addBindValue(b.id);
+                QVERIFY2(remove.exec(), qPrintable(remove.lastError().text()));
+            }
+        });
+        expectTotals(2, { { QStringLiteral("EUR"), 450 } });
+        // A stage whose last lead left keeps an empty row, which lists no currency.
+        expectTotals(0, {}, QStringLiteral("new"));
+    }
+
     void sorting_data()
     {
         QTest::addColumn<int>("key");
