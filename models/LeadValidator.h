@@ -15,7 +15,10 @@ public:
     static constexpr int kMaxShortText = 500;
     static constexpr int kMaxNotes = 2 * 1024 * 1024;
 
-    static FieldErrors validate(const Lead& lead);
+    // What the caller has already checked with isValidEmail() and normalizeWebsite(), so it is not done twice.
+    enum class Checked { Nothing, EmailAndWebsite };
+
+    static FieldErrors validate(const Lead& lead, Checked checked = Checked::Nothing);
     static bool isValidEmail(const QString& email);
     // Accepts "example.com" or a full http(s) URL; returns the normalised URL or an empty string.
     static QString normalizeWebsite(const QString& website);

@@ -3,6 +3,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Money {
 
 QString format(qint64 minor, const QString& currency, bool showCents)
@@ -21,8 +23,33 @@ QString format(qint64 minor, const QString& currency, bool showCents)
     return locale.toCurrencyString(major, symbol, showCents ? 2 : 0);
 }
 
+namespace {
+// "12500" or "12500.5" / "12500.50": what most exports write, read without the regular expressions below.
+bool parsePlain(QStringView text, qint64* minor)
+{
+    const qsizetype dot = text.indexOf(u'.');
+    const QStringView whole = dot < 0 ? text : text.left(dot);
+    const QStringView cents = dot < 0 ? QStringView() : text.mid(dot + 1);
+    if (whole.isEmpty() || whole.size() > 13 || (dot >= 0 && (cents.isEmpty() || cents.size() > 2)))
+        return false;
+    const auto digits = [](QStringView part) {
+        return std::all_of(part.begin(), part.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    };
+    if (!digits(whole) || !digits(cents))
+        return false;
+    const qint64 units = whole.toLongLong();
+    if (units > 9'000'000'000'000LL)
+        return false;
+    const qint64 hundredths = cents.isEmpty() ? 0 : cents.toLongLong() * (cents.size() == 1 ? 10 : 1);
+    *minor = units * 100 + hundredths;
+    return true;
+}
+} // namespace
+
 bool parse(const QString& text, qint64* minor)
 {
+    if (parsePlain(QStringView(text).trimmed(), minor))
+        return true;
     QString cleaned = text.trimmed();
     // Unicode spaces too: locales group and pad with U+00A0 / U+202F ("12.500,50 €" in German).
     static const QRegularExpression noise(QStringLiteral("[\\s€$£]|[A-Z]{3}"),

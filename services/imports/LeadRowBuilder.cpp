@@ -4,6 +4,8 @@
 #include "models/Money.h"
 #include "services/imports/CsvWriter.h"
 
+#include <QHash>
+
 #include <iterator>
 
 LeadRowBuilder::LeadRowBuilder(ImportMapping mapping, ImportOptions options, const PipelineStages& stages, QString jobId)
@@ -48,7 +50,18 @@ public:
         Q_ASSERT_X(false, "ImportedFieldSources", column);
     }
 
+    // Rows of a file mostly fill the same columns: each distinct set is written once per thread, then shared.
     QString toJson() const
+    {
+        thread_local QHash<quint32, QString> written;
+        QString& json = written[m_marked];
+        if (json.isEmpty())
+            json = write();
+        return json;
+    }
+
+private:
+    QString write() const
     {
         QString json = QStringLiteral("{");
         for (size_t i = 0; i < std::size(kColumns); ++i) {
@@ -61,7 +74,6 @@ public:
         return json + QLatin1Char('}');
     }
 
-private:
     // Sorted, like QJsonObject's keys.
     static constexpr const char* kColumns[] = { "company", "currency", "email", "industry", "location", "name", "notes", "phone", "source", "tags", "title", "value_minor", "website" };
     quint32 m_marked = 0;
@@ -209,7 +221,8 @@ ImportedRow LeadRowBuilder::build(const QStringList& fields, qint64 number, int 
     }
     if (lead.name.isEmpty())
         lead.name = !lead.email.isEmpty() ? lead.email : row.phoneInput.simplified();
-    const FieldErrors errors = LeadValidator::validate(lead);
+    // The email and website were checked above; what failed went to the notes.
+    const FieldErrors errors = LeadValidator::validate(lead, LeadValidator::Checked::EmailAndWebsite);
     if (!errors.isEmpty()) {
         QStringList messages;
         for (const FieldError& error : errors)

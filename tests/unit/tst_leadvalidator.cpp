@@ -124,6 +124,27 @@ private slots:
             expectError ? QStringList { QStringLiteral("website") } : QStringList {});
     }
 
+    // Bare lower-case host names skip QUrl: the result must be what QUrl gives for the same host with a scheme.
+    void bareHostMatchesFullParse_data()
+    {
+        QTest::addColumn<QString>("host");
+        const QString longLabel(63, QLatin1Char('a'));
+        for (const QString& host : QStringList { QStringLiteral("example.com"), QStringLiteral("www.acme-dental.com"),
+                 QStringLiteral("a1.b2.io"), QStringLiteral("x.co"), QStringLiteral("-bad.com"),
+                 QStringLiteral("bad-.com"), QStringLiteral("a..com"), QStringLiteral(".com"), QStringLiteral("com."),
+                 QStringLiteral("example.c"), QStringLiteral("example.c0m"), QStringLiteral("example.123"),
+                 QStringLiteral("xn--mller-kva.de"), QStringLiteral("sub.xn--bcher-kva.com"),
+                 QStringLiteral("a--b.com"), QString(longLabel + QStringLiteral(".com")),
+                 QString(longLabel + QStringLiteral("a.com")), QStringLiteral("localhost") })
+            QTest::newRow(qPrintable(host.left(30))) << host;
+    }
+
+    void bareHostMatchesFullParse()
+    {
+        QFETCH(QString, host);
+        QCOMPARE(LeadValidator::normalizeWebsite(host), LeadValidator::normalizeWebsite(QStringLiteral("https://") + host));
+    }
+
     void validLeadHasNoErrors()
     {
         QVERIFY2(LeadValidator::validate(validLead()).isEmpty(),

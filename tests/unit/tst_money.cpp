@@ -55,6 +55,13 @@ private slots:
         QTest::newRow("European") << QStringLiteral("1.234,56") << true << qint64(123'456);
         QTest::newRow("plain integer") << QStringLiteral("12500") << true << qint64(1'250'000);
         QTest::newRow("one decimal") << QStringLiteral("12.5") << true << qint64(1250);
+        QTest::newRow("two decimals") << QStringLiteral("12500.50") << true << qint64(1'250'050);
+        QTest::newRow("under one") << QStringLiteral("0.05") << true << qint64(5);
+        QTest::newRow("dot and three digits is grouping") << QStringLiteral("1.234") << true << qint64(123'400);
+        QTest::newRow("largest amount") << QStringLiteral("9000000000000.99") << true << qint64(900'000'000'000'099);
+        QTest::newRow("just over the largest") << QStringLiteral("9000000000001") << false << qint64(-1);
+        QTest::newRow("no whole part") << QStringLiteral(".5") << false << qint64(-1);
+        QTest::newRow("dot at the end") << QStringLiteral("12.") << false << qint64(-1);
         QTest::newRow("decimal comma") << QStringLiteral("7,05") << true << qint64(705);
         QTest::newRow("thousands only") << QStringLiteral("1,234") << true << qint64(123'400);
         QTest::newRow("millions") << QStringLiteral("1,234,567.89") << true << qint64(123'456'789);
