@@ -101,9 +101,12 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         return job;
     }
 
+    // Create mode looks for no duplicates. Skip mode looks them up while preparing each batch (the rows only ever
+    // add to the index), update mode on this thread, as each merge may change the keys of the lead it updates.
+    const ImportOptions::Duplicates duplicates = request.options.duplicates;
     ImportDuplicateIndex index;
     QString error;
-    if (!index.load(m_db, &error)) {
+    if (duplicates != ImportOptions::Duplicates::Create && !index.load(m_db, &error)) {
         job.error = error;
         return job;
     }
@@ -130,7 +133,7 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
     const int headerSize = static_cast<int>(header.size());
     // Reading, building and phone normalisation of the next batch run on the thread pool while this thread
     // commits the current one.
-    const auto prepare = [&reader, &builder, &phones, headerSize, delimiter = format.delimiter] {
+    const auto prepare = [&reader, &builder, &phones, &index, duplicates, headerSize, delimiter = format.delimiter] {
         PreparedBatch batch;
         batch.rows.reserve(kBatchSize);
         CsvReader::Record record;
@@ -145,14 +148,22 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         }
         phones.normalize(batch.rows);
         batch.rawLines.reserve(batch.rows.size());
-        // What the writer would otherwise compute: the duplicate key, and the id of a lead the row may become (in
-        // file order, so the id index grows at its end).
+        // What the writer would otherwise compute: the id of a lead the row may become (in file order, so the id
+        // index grows at its end), its duplicate key and, in skip mode, the lead it duplicates. Batches are prepared
+        // one after another, in file order, so a row finds the rows before it.
         for (ImportedRow& row : batch.rows) {
             batch.rawLines.append(row.error.isEmpty() && row.warnings.isEmpty() ? QString() : row.fields.join(delimiter));
             row.fields.clear();
-            if (row.error.isEmpty()) {
-                row.lead.id = Ids::newId();
-                row.nameKey = ImportDuplicateIndex::nameKey(row.lead);
+            if (!row.error.isEmpty())
+                continue;
+            row.lead.id = Ids::newId();
+            if (duplicates == ImportOptions::Duplicates::Create)
+                continue;
+            row.nameKey = ImportDuplicateIndex::nameKey(row.lead);
+            if (duplicates == ImportOptions::Duplicates::Skip) {
+                row.duplicateOf = index.find(row.lead, row.nameKey);
+                if (row.duplicateOf.isEmpty())
+                    index.add(row.lead, row.nameKey);
             }
         }
         batch.bytesRead = reader.bytesRead();
@@ -237,8 +248,8 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
             continue;
         }
         Lead& lead = row.lead;
-        const QString duplicateOf
-            = options.duplicates == ImportOptions::Duplicates::Create ? QString() : index.find(lead, row.nameKey);
+        const bool updating = options.duplicates == ImportOptions::Duplicates::Update;
+        const QString duplicateOf = updating ? index.find(lead, row.nameKey) : row.duplicateOf;
         if (!duplicateOf.isEmpty() && options.duplicates == ImportOptions::Duplicates::Skip) {
             ++job.skipped;
             continue;
@@ -261,7 +272,8 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
                 lead.ownerId = m_identity.userId;
             lead.importJobId = job.id;
             lead.createdAt = lead.updatedAt = now;
-            index.add(lead, row.nameKey);
+            if (updating)
+                index.add(lead, row.nameKey);
             created.append(std::move(lead));
             ++job.imported;
         }

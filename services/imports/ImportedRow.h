@@ -14,4 +14,5 @@ struct ImportedRow
     QString phoneInput; // the raw phone text, normalised separately (in parallel, cached)
     QStringList fields; // the record as read, until its error report is written
     QString nameKey; // ImportDuplicateIndex::nameKey(lead), built on the thread pool
+    QString duplicateOf; // skip mode: the lead this row duplicates, found on the thread pool
 };

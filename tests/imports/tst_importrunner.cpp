@@ -27,6 +27,8 @@ private slots:
     void importTwiceSkipsThenUpdates();
     void createModeCreatesDuplicates();
     void duplicatesInsideOneFile();
+    void duplicatesAcrossBatches_data();
+    void duplicatesAcrossBatches();
     void cancelKeepsImportedRows();
     void undoRestoresUpdatedAndRemovesCreated();
     void exportImportRoundTrip();
@@ -193,6 +195,48 @@ void TestImportRunner::duplicatesInsideOneFile()
     const ImportJob job = run(ws, path, ImportOptions::Duplicates::Skip);
     QCOMPARE(job.imported, 2);
     QCOMPARE(job.skipped, 1);
+}
+
+// Skip mode finds duplicates while the batches are prepared, update mode while they are written: either way a row
+// finds every row before it, in its own batch and in earlier ones.
+void TestImportRunner::duplicatesAcrossBatches_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("imported");
+    QTest::addColumn<int>("updated");
+    QTest::addColumn<int>("skipped");
+    const int unique = ImportRunner::kBatchSize + 2000;
+    const int repeats = 3000;
+    QTest::newRow("skip") << int(ImportOptions::Duplicates::Skip) << unique << 0 << repeats;
+    QTest::newRow("update") << int(ImportOptions::Duplicates::Update) << unique << repeats << 0;
+    QTest::newRow("create") << int(ImportOptions::Duplicates::Create) << unique + repeats << 0 << 0;
+}
+
+void TestImportRunner::duplicatesAcrossBatches()
+{
+    QFETCH(int, mode);
+    QFETCH(int, imported);
+    QFETCH(int, updated);
+    QFETCH(int, skipped);
+    TempWorkspace ws;
+    QVERIFY(ws.ok());
+    // Rows 0-2999 come back at the end, in capitals, with a note: their first copies are in the first batch, the
+    // repeats in the second (some next to the rows they repeat).
+    const int unique = ImportRunner::kBatchSize + 2000;
+    QByteArray csv = "Name,Email,Notes\n";
+    for (int i = 0; i < unique; ++i)
+        csv += "Person " + QByteArray::number(i) + ",person" + QByteArray::number(i) + "@example.com,\n";
+    for (int i = 0; i < 3000; ++i)
+        csv += "Person " + QByteArray::number(i) + ",PERSON" + QByteArray::number(i) + "@example.com,again\n";
+    const QString path = writeFile(ws.dirPath() + QStringLiteral("/batches.csv"), csv);
+    const ImportJob job = run(ws, path, static_cast<ImportOptions::Duplicates>(mode));
+    QCOMPARE(job.status, QStringLiteral("completed"));
+    QCOMPARE(job.imported, imported);
+    QCOMPARE(job.updated, updated);
+    QCOMPARE(job.skipped, skipped);
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads")), imported);
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads WHERE notes = 'again'")),
+        mode == int(ImportOptions::Duplicates::Skip) ? 0 : 3000);
 }
 
 void TestImportRunner::cancelKeepsImportedRows()
