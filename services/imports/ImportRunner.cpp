@@ -133,11 +133,14 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
     const int headerSize = static_cast<int>(header.size());
     // Reading, building and phone normalisation of the next batch run on the thread pool while this thread
     // commits the current one.
-    const auto prepare = [&reader, &builder, &phones, &index, duplicates, headerSize, delimiter = format.delimiter] {
+    int batchIndex = 0;
+    const auto prepare = [&reader, &builder, &phones, &index, &batchIndex, duplicates, headerSize,
+                             delimiter = format.delimiter] {
         PreparedBatch batch;
-        batch.rows.reserve(kBatchSize);
+        const int size = batchRows(batchIndex++);
+        batch.rows.reserve(size);
         CsvReader::Record record;
-        while (batch.rows.size() < kBatchSize) {
+        while (batch.rows.size() < size) {
             if (!reader.next(&record)) {
                 batch.last = true;
                 batch.readerError = reader.hasError() ? reader.errorString() : QString();

@@ -31,6 +31,10 @@ class ImportRunner
 public:
     using Progress = std::function<void(const ImportProgress&)>;
     static constexpr int kBatchSize = 5000;
+    // The writer waits while the first batch is prepared: it is small, so that writing starts early. Only the first:
+    // each batch adds a segment to the search index, and 16 segments make FTS5 merge the whole index at once.
+    static constexpr int kFirstBatchSize = 1000;
+    static int batchRows(int batchIndex) { return batchIndex == 0 ? kFirstBatchSize : kBatchSize; }
 
     ImportRunner(QSqlDatabase db, WorkspaceIdentity identity);
 

@@ -1,6 +1,9 @@
 #include "services/imports/PhoneBatchNormalizer.h"
 
+#include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
 
 #include <optional>
 
@@ -41,7 +44,7 @@ PhoneNormalizer::Result PhoneBatchNormalizer::lookup(const QString& raw)
 
 void PhoneBatchNormalizer::normalize(QList<ImportedRow>& rows)
 {
-    QtConcurrent::blockingMap(rows, [this](ImportedRow& row) {
+    const auto normalizeRow = [this](ImportedRow& row) {
         if (row.phoneInput.isEmpty() || !row.error.isEmpty())
             return;
         const PhoneNormalizer::Result result = lookup(row.phoneInput);
@@ -50,5 +53,12 @@ void PhoneBatchNormalizer::normalize(QList<ImportedRow>& rows)
             row.lead.phone = result.e164;
         else
             row.warnings.append(tr("Phone: %1 It was kept as typed.").arg(result.error));
-    });
+    };
+    // The import's writer keeps one core busy and the batch being prepared another: only cores beyond those two
+    // normalise in parallel. On two cores a parallel map would take the writer's core, and the writer is the
+    // import's slowest stage.
+    if (QThread::idealThreadCount() > 2)
+        QtConcurrent::blockingMap(rows, normalizeRow);
+    else
+        std::for_each(rows.begin(), rows.end(), normalizeRow);
 }

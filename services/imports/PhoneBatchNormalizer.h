@@ -6,7 +6,7 @@
 #include <QHash>
 #include <QReadWriteLock>
 
-// libphonenumber costs ~35 µs a number: normalise a batch on all cores and never the same text twice.
+// libphonenumber costs ~35 µs a number: normalise a batch on the spare cores and never the same text twice.
 class PhoneBatchNormalizer
 {
     Q_DECLARE_TR_FUNCTIONS(PhoneBatchNormalizer)

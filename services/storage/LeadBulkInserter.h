@@ -34,8 +34,12 @@ private:
     bool fail();
 
     sqlite3* m_handle;
-    int m_rowsPerStatement;
-    sqlite3_stmt* m_insertFull = nullptr; // m_rowsPerStatement rows
+    struct SizedInsert
+    {
+        int rows;
+        sqlite3_stmt* statement; // compiled when first needed
+    };
+    QList<SizedInsert> m_inserts; // largest first, down to one row
     sqlite3_stmt* m_indexSearch = nullptr;
     sqlite3_stmt* m_indexFigures = nullptr;
     sqlite3_stmt* m_indexTotals = nullptr;

@@ -256,9 +256,9 @@ void TestImportRunner::cancelKeepsImportedRows()
     });
     QCOMPARE(job.status, QStringLiteral("cancelled"));
     QCOMPARE(reports, 1);
-    QCOMPARE(job.imported, ImportRunner::kBatchSize);
-    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads")), ImportRunner::kBatchSize);
-    QCOMPARE(ws.countRows(QStringLiteral("SELECT processed_rows FROM import_jobs")), ImportRunner::kBatchSize);
+    QCOMPARE(job.imported, ImportRunner::kFirstBatchSize);
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads")), ImportRunner::kFirstBatchSize);
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT processed_rows FROM import_jobs")), ImportRunner::kFirstBatchSize);
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM import_jobs WHERE status = 'cancelled'")), 1);
 }
 

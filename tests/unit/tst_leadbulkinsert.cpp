@@ -55,9 +55,10 @@ private slots:
     {
         QTest::addColumn<int>("count");
         QTest::newRow("one") << 1;
-        QTest::newRow("under one statement") << 999;
-        QTest::newRow("exactly one statement") << 1000;
-        QTest::newRow("statements plus a remainder") << 2500;
+        QTest::newRow("under one statement") << 499;
+        QTest::newRow("exactly one statement") << 500;
+        QTest::newRow("every statement size") << 1234; // 2 × 500, 4 × 50, 6 × 5, 4 × 1
+        QTest::newRow("several full statements") << 2500;
     }
 
     void insertedRowsAreSearchableAndCounted()
@@ -106,7 +107,7 @@ private slots:
     void failureLeavesNothing()
     {
         QList<Lead> leads = makeLeads(1800);
-        leads[1500].id = leads[20].id; // the second statement hits the primary key
+        leads[1500].id = leads[20].id; // a later statement (of 50 rows) hits the primary key
         QString error;
         QVERIFY(!insertMany(leads, &error));
         QVERIFY2(error.contains(QStringLiteral("UNIQUE"), Qt::CaseInsensitive), qPrintable(error));
