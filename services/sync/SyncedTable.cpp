@@ -58,9 +58,8 @@ const SyncedTable& SyncedTable::leads()
             QStringLiteral("sms_opt_out"), QStringLiteral("marketing_consent"), QStringLiteral("deleted") };
         t.m_timeColumns = { QStringLiteral("consent_at"), QStringLiteral("ai_profile_at"),
             QStringLiteral("last_contacted_at"), QStringLiteral("created_at"), QStringLiteral("updated_at") };
-        // 0001/0002/0009 (search index, list figures), 0010 (outbox) and 0017 (totals).
-        t.m_bulkTriggers = { QStringLiteral("leads_fts_insert"), QStringLiteral("lead_figures_insert"),
-            QStringLiteral("leads_outbox_insert"), QStringLiteral("lead_totals_insert") };
+        // 0017 (search index, list figures and totals) and 0010 (outbox).
+        t.m_bulkTriggers = { QStringLiteral("lead_derived_insert"), QStringLiteral("leads_outbox_insert") };
         t.m_searchIndex = QStringLiteral("leads_fts");
         t.m_bulkRebuild = {
             QStringLiteral("INSERT OR REPLACE INTO lead_figures (lead_rowid, deleted, status, currency, value_minor) "

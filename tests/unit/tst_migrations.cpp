@@ -103,7 +103,7 @@ private slots:
             QVERIFY2(tables.contains(QLatin1String(table)), table);
         }
         // The triggers that keep the search index current.
-        for (const char* trigger : { "leads_fts_insert", "leads_fts_update", "leads_fts_delete" })
+        for (const char* trigger : { "lead_derived_insert", "leads_fts_update", "leads_fts_delete" })
             QVERIFY2(triggers.contains(QLatin1String(trigger)), trigger);
 
         // The default pipeline, in order.

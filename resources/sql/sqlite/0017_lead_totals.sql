@@ -15,11 +15,21 @@ CREATE TABLE lead_totals (
 INSERT INTO lead_totals (status, currency, leads, value_minor)
 SELECT status, currency, count(*), sum(value_minor) FROM leads WHERE deleted = 0 GROUP BY status, currency;
 
--- Bulk inserts defer this trigger like the search index's (0011) and add their batch with one grouped upsert.
-CREATE TRIGGER lead_totals_insert AFTER INSERT ON leads
-WHEN new.deleted = 0 AND (SELECT deferring FROM lead_index_control WHERE id = 1) = 0
+-- One insert trigger now writes all three things derived from a new lead: its search index entry (0009), its
+-- lead_figures row (0002) and its totals. Each trigger a row fires costs a sub-program call and its WHEN query,
+-- whether it then does anything or not: bulk inserts (0011) defer the work and add their batch with one statement
+-- each, and three such triggers cost them a tenth of their time doing nothing.
+DROP TRIGGER leads_fts_insert;
+DROP TRIGGER lead_figures_insert;
+CREATE TRIGGER lead_derived_insert AFTER INSERT ON leads
+WHEN (SELECT deferring FROM lead_index_control WHERE id = 1) = 0
 BEGIN
-    INSERT INTO lead_totals (status, currency, leads, value_minor) VALUES (new.status, new.currency, 1, new.value_minor)
+    INSERT INTO leads_fts (rowid, name, company, contact_person, email, phone, notes, tags)
+    VALUES (new.rowid, new.name, new.company, new.contact_person, new.email, new.phone, new.notes, new.tags);
+    INSERT INTO lead_figures (lead_rowid, deleted, status, currency, value_minor)
+    VALUES (new.rowid, new.deleted, new.status, new.currency, new.value_minor);
+    INSERT INTO lead_totals (status, currency, leads, value_minor)
+    SELECT new.status, new.currency, 1, new.value_minor WHERE new.deleted = 0
     ON CONFLICT (status, currency) DO UPDATE SET leads = leads + 1, value_minor = value_minor + excluded.value_minor;
 END;
 
