@@ -31,6 +31,45 @@ struct PreparedBatch
     QString readerError;
 };
 
+// The connection's settings for the length of an import, put back afterwards.
+// - synchronous=NORMAL: each batch commits the rows together with the job's progress, so WAL's NORMAL sync keeps the
+//   database and the job consistent through a crash; only the last batches may need importing again after a power cut.
+// - foreign_keys=OFF: the leads' two foreign keys (organisation, owner) are checked once, before the import
+//   (ImportRunner::checkOwner), instead of for every row. Nothing else writes on this connection meanwhile: it belongs
+//   to the thread running the import. SQLite ignores the pragma inside a transaction; then the checks simply stay.
+class ImportConnectionSettings
+{
+public:
+    explicit ImportConnectionSettings(const QSqlDatabase& db)
+        : m_query(db)
+    {
+        m_synchronous = read(QStringLiteral("synchronous"), QStringLiteral("2"));
+        m_foreignKeys = read(QStringLiteral("foreign_keys"), QStringLiteral("1"));
+        m_query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        m_query.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+    }
+    ~ImportConnectionSettings()
+    {
+        m_query.exec(QStringLiteral("PRAGMA foreign_keys=") + m_foreignKeys);
+        m_query.exec(QStringLiteral("PRAGMA synchronous=") + m_synchronous);
+    }
+    ImportConnectionSettings(const ImportConnectionSettings&) = delete;
+    ImportConnectionSettings& operator=(const ImportConnectionSettings&) = delete;
+
+private:
+    QString read(const QString& pragma, const QString& fallback)
+    {
+        m_query.exec(QStringLiteral("PRAGMA ") + pragma);
+        const QString value = m_query.next() ? m_query.value(0).toString() : fallback;
+        m_query.finish();
+        return value;
+    }
+
+    QSqlQuery m_query;
+    QString m_synchronous;
+    QString m_foreignKeys;
+};
+
 // Update mode: what the file says wins where it says something; tags are joined.
 Lead mergeInto(const Lead& existing, const Lead& imported)
 {
@@ -110,6 +149,10 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         job.error = error;
         return job;
     }
+    if (const QString invalid = checkOwner(request.options.defaultOwner); !invalid.isEmpty()) {
+        job.error = invalid;
+        return job;
+    }
     job.id = Ids::newId();
     job.status = QStringLiteral("running");
     ImportJobRepository jobs(m_db);
@@ -120,12 +163,7 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         return job;
     }
 
-    // Each batch commits the rows together with the job's progress, so WAL's NORMAL sync keeps the database and the
-    // job consistent through a crash; only the last batches may need importing again after a power cut.
-    QSqlQuery pragma(m_db);
-    pragma.exec(QStringLiteral("PRAGMA synchronous"));
-    const QString previousSync = pragma.next() ? pragma.value(0).toString() : QStringLiteral("2");
-    pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    const ImportConnectionSettings settings(m_db);
     const LeadRowBuilder builder(mapping, request.options, StageRepository(m_db).all(), job.id);
     PhoneBatchNormalizer phones(request.options.region);
     QElapsedTimer clock;
@@ -177,7 +215,6 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         job.status = QStringLiteral("failed");
         job.error = tr("The workspace is not a SQLite database.");
         jobs.updateProgress(job);
-        pragma.exec(QStringLiteral("PRAGMA synchronous=") + previousSync);
         return job;
     }
     LeadBulkInserter inserter(handle);
@@ -218,8 +255,28 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         job.status = QStringLiteral("completed");
     job.finishedAt = QDateTime::currentDateTimeUtc();
     jobs.updateProgress(job);
-    pragma.exec(QStringLiteral("PRAGMA synchronous=") + previousSync);
     return job;
+}
+
+QString ImportRunner::checkOwner(const QString& defaultOwner)
+{
+    const QString owner = defaultOwner.isEmpty() ? m_identity.userId : defaultOwner;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT (SELECT count(*) FROM organizations WHERE id = ?), "
+                                 "(SELECT count(*) FROM users WHERE id = ?)"));
+    query.addBindValue(m_identity.orgId);
+    query.addBindValue(owner);
+    if (!query.exec() || !query.next())
+        return query.lastError().text();
+    if (query.value(0).toInt() == 0)
+        return tr("This workspace's organisation is missing from the database; the file was not imported.");
+    if (query.value(1).toInt() == 0) {
+        return defaultOwner.isEmpty()
+            ? tr("Your user is missing from this workspace; the file was not imported.")
+            : tr("The owner chosen for the imported leads is no longer a member of this workspace. Choose another "
+                 "owner in the mapping preset.");
+    }
+    return {};
 }
 
 QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, const ImportOptions& options,

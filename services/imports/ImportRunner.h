@@ -43,6 +43,8 @@ public:
     QList<ImportRowError> rowErrors() const { return m_errors; } // the first 1,000 of this run
 
 private:
+    // Why the leads cannot be owned as asked (their organisation or owner does not exist), or empty.
+    QString checkOwner(const QString& defaultOwner);
     // The new leads of the batch are moved out of rows into created.
     QString commitBatch(QList<class ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
         class ImportDuplicateIndex& index, const QStringList& rawLines, class LeadBulkInserter& inserter,

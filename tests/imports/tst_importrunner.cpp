@@ -23,6 +23,7 @@ class TestImportRunner : public QObject
 
 private slots:
     void normalisesMessyRows();
+    void unknownOwnerFailsClearly();
     void reportsBadRowsWithoutLosingData();
     void importTwiceSkipsThenUpdates();
     void createModeCreatesDuplicates();
@@ -105,6 +106,25 @@ void TestImportRunner::normalisesMessyRows()
     QCOMPARE(leads.at(1).status, QStringLiteral("won"));
     QCOMPARE(leads.at(1).phone, QStringLiteral("+14155552671"));
     QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM import_jobs WHERE status = 'completed'")), 1);
+    // Foreign keys, checked once before the import instead of per row, hold and are on again.
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")), 0);
+    QCOMPARE(ws.countRows(QStringLiteral("PRAGMA foreign_keys")), 1);
+}
+
+void TestImportRunner::unknownOwnerFailsClearly()
+{
+    TempWorkspace ws;
+    QVERIFY(ws.ok());
+    const QString path = writeFile(ws.dirPath() + QStringLiteral("/owner.csv"), "Name,Email\nOne,one@example.com\n");
+    ImportRequest request;
+    request.path = path;
+    request.options.defaultOwner = QStringLiteral("someone-who-left");
+    ImportJob job;
+    ws.runBlocking([&](QSqlDatabase& db) { job = ImportRunner(db, ws.identity()).run(request); });
+    QCOMPARE(job.status, QStringLiteral("failed"));
+    QVERIFY2(job.error.contains(QStringLiteral("owner")), qPrintable(job.error));
+    QCOMPARE(ws.countRows(QStringLiteral("SELECT count(*) FROM leads")), 0);
+    QCOMPARE(ws.countRows(QStringLiteral("PRAGMA foreign_keys")), 1);
 }
 
 void TestImportRunner::reportsBadRowsWithoutLosingData()
