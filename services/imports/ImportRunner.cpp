@@ -25,6 +25,7 @@ namespace {
 struct PreparedBatch
 {
     QList<ImportedRow> rows;
+    EncodedLeadRows created; // skip and create mode: the rows that become new leads, ready to insert
     QStringList rawLines;
     qint64 bytesRead = 0;
     bool last = false;
@@ -172,8 +173,8 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
     // Reading, building and phone normalisation of the next batch run on the thread pool while this thread
     // commits the current one.
     int batchIndex = 0;
-    const auto prepare = [&reader, &builder, &phones, &index, &batchIndex, duplicates, headerSize,
-                             delimiter = format.delimiter] {
+    const auto prepare = [this, &reader, &builder, &phones, &index, &batchIndex, duplicates, headerSize,
+                             jobId = job.id, delimiter = format.delimiter] {
         PreparedBatch batch;
         const int size = batchRows(batchIndex++);
         batch.rows.reserve(size);
@@ -207,6 +208,16 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
                     index.add(row.lead, row.nameKey);
             }
         }
+        // Outside update mode every row's fate is known now: the new leads are encoded here, off the writer.
+        if (duplicates != ImportOptions::Duplicates::Update) {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (ImportedRow& row : batch.rows) {
+                if (row.error.isEmpty() && row.duplicateOf.isEmpty()) {
+                    stampNewLead(row.lead, jobId, now);
+                    batch.created.add(row.lead);
+                }
+            }
+        }
         batch.bytesRead = reader.bytesRead();
         return batch;
     };
@@ -228,12 +239,13 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         if (!batch.last)
             pending = QtConcurrent::run(prepare);
         QList<Lead> created;
-        const QString batchError
-            = commitBatch(batch.rows, job, request.options, index, batch.rawLines, inserter, created);
+        const QString batchError = commitBatch(
+            batch.rows, job, request.options, index, batch.rawLines, inserter, batch.created, created);
         // Some 100,000 strings per batch: freed on the thread pool, off the writer, which is the import's slowest
         // stage.
         QThreadPool::globalInstance()->start(
-            [rows = std::move(batch.rows), lines = std::move(batch.rawLines), leads = std::move(created)] {});
+            [rows = std::move(batch.rows), lines = std::move(batch.rawLines), leads = std::move(created),
+                encoded = std::move(batch.created)] {});
         if (!batchError.isEmpty() || !batch.readerError.isEmpty()) {
             job.status = QStringLiteral("failed");
             job.error = !batchError.isEmpty()
@@ -279,8 +291,18 @@ QString ImportRunner::checkOwner(const QString& defaultOwner)
     return {};
 }
 
+void ImportRunner::stampNewLead(Lead& lead, const QString& jobId, const QDateTime& now) const
+{
+    lead.orgId = m_identity.orgId;
+    if (lead.ownerId.isEmpty())
+        lead.ownerId = m_identity.userId;
+    lead.importJobId = jobId;
+    lead.createdAt = lead.updatedAt = now;
+}
+
 QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
-    ImportDuplicateIndex& index, const QStringList& rawLines, LeadBulkInserter& inserter, QList<Lead>& created)
+    ImportDuplicateIndex& index, const QStringList& rawLines, LeadBulkInserter& inserter,
+    const EncodedLeadRows& encoded, QList<Lead>& created)
 {
     if (!m_db.transaction())
         return m_db.lastError().text();
@@ -291,7 +313,6 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
         m_db.rollback();
         return message;
     };
-    created.reserve(rows.size());
     for (qsizetype i = 0; i < rows.size(); ++i) {
         ImportedRow& row = rows[i];
         const auto report = [&](const QString& severity, const QString& reason) {
@@ -327,14 +348,11 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
             index.add(updated);
             ++job.updated;
         } else {
-            lead.orgId = m_identity.orgId;
-            if (lead.ownerId.isEmpty())
-                lead.ownerId = m_identity.userId;
-            lead.importJobId = job.id;
-            lead.createdAt = lead.updatedAt = now;
-            if (updating)
+            if (updating) { // otherwise already stamped and encoded while preparing
+                stampNewLead(lead, job.id, now);
                 index.add(lead, row.nameKey);
-            created.append(std::move(lead));
+                created.append(std::move(lead));
+            }
             ++job.imported;
         }
         for (const QString& warning : std::as_const(row.warnings)) {
@@ -342,7 +360,7 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
                 return fail(jobs.lastError());
         }
     }
-    if (!inserter.insert(created) || !jobs.updateProgress(job))
+    if (!(created.isEmpty() ? inserter.insert(encoded) : inserter.insert(created)) || !jobs.updateProgress(job))
         return fail(inserter.lastError() + jobs.lastError());
     return m_db.commit() ? QString() : fail(m_db.lastError().text());
 }

@@ -45,10 +45,13 @@ public:
 private:
     // Why the leads cannot be owned as asked (their organisation or owner does not exist), or empty.
     QString checkOwner(const QString& defaultOwner);
-    // The new leads of the batch are moved out of rows into created.
+    // A new lead's organisation, owner, import job and times.
+    void stampNewLead(Lead& lead, const QString& jobId, const QDateTime& now) const;
+    // Skip and create mode insert the leads encoded while preparing; update mode moves the new leads of the batch
+    // out of rows into created and inserts those.
     QString commitBatch(QList<class ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
         class ImportDuplicateIndex& index, const QStringList& rawLines, class LeadBulkInserter& inserter,
-        QList<Lead>& created);
+        const class EncodedLeadRows& encoded, QList<Lead>& created);
 
     QSqlDatabase m_db;
     WorkspaceIdentity m_identity;

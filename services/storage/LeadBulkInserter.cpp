@@ -1,9 +1,7 @@
 #include "services/storage/LeadBulkInserter.h"
 
-#include "models/Ids.h"
 #include "services/storage/LeadColumns.h"
 
-#include <QStringEncoder>
 #include <QStringList>
 
 #include <sqlite3.h>
@@ -27,111 +25,6 @@ constexpr const char* kIndexTotals = "INSERT INTO lead_totals (status, currency,
                                      "WHERE lead_rowid BETWEEN ?1 AND ?2 AND deleted = 0 GROUP BY status, currency "
                                      "ON CONFLICT (status, currency) DO UPDATE SET leads = leads + excluded.leads, "
                                      "value_minor = value_minor + excluded.value_minor";
-
-// The values of one multi-row statement, in LeadColumns order. Text is encoded to UTF-8 into one buffer (Qt's
-// encoder is several times faster than SQLite's own UTF-16 conversion) and bound in place once every row is in.
-class LeadRowsBinder
-{
-public:
-    void add(const Lead& lead)
-    {
-        text(lead.id);
-        text(lead.orgId);
-        nullableText(lead.ownerId);
-        for (const QString* field : { &lead.name, &lead.company, &lead.contactPerson, &lead.title, &lead.email,
-                 &lead.phone, &lead.phoneRaw, &lead.website, &lead.websiteIssues, &lead.location, &lead.status,
-                 &lead.source, &lead.industry })
-            text(*field);
-        text(lead.tags.join(QLatin1Char(',')));
-        text(lead.notes);
-        integer(lead.valueMinor);
-        text(lead.currency);
-        integer(lead.doNotCall);
-        integer(lead.emailOptOut);
-        integer(lead.smsOptOut);
-        text(lead.lawfulBasis);
-        integer(lead.marketingConsent);
-        time(lead.consentAt);
-        text(lead.fieldSources);
-        time(lead.lastContactedAt);
-        time(lead.createdAt);
-        time(lead.updatedAt);
-        integer(lead.rev);
-        integer(lead.deleted);
-        nullableText(lead.importJobId);
-        Q_ASSERT(m_values.size() % LeadColumns::kCount == 0);
-    }
-
-    // The buffer must not change between bind() and the statement's step.
-    void bind(sqlite3_stmt* statement) const
-    {
-        for (qsizetype i = 0; i < m_values.size(); ++i) {
-            const Value& value = m_values.at(i);
-            const int index = static_cast<int>(i) + 1;
-            switch (value.kind) {
-            case Value::Null:
-                sqlite3_bind_null(statement, index);
-                break;
-            case Value::Integer:
-                sqlite3_bind_int64(statement, index, value.number);
-                break;
-            case Value::Text:
-                sqlite3_bind_text(statement, index, m_text.constData() + value.number, value.length, SQLITE_STATIC);
-                break;
-            }
-        }
-    }
-
-    void clear()
-    {
-        m_values.clear();
-        m_text.clear();
-    }
-
-private:
-    struct Value
-    {
-        enum Kind { Null, Integer, Text } kind;
-        qint64 number; // Integer: the value; Text: offset in m_text
-        int length;
-    };
-
-    void text(QStringView value)
-    {
-        const qsizetype offset = m_text.size();
-        m_text.resize(offset + value.size() * 3);
-        char* end = m_encoder.appendToBuffer(m_text.data() + offset, value);
-        m_text.resize(end - m_text.constData());
-        m_values.append({ Value::Text, offset, static_cast<int>(m_text.size() - offset) });
-    }
-    void nullableText(const QString& value)
-    {
-        if (value.isEmpty())
-            m_values.append({ Value::Null, 0, 0 });
-        else
-            text(value);
-    }
-    // Imports stamp every row with the same times: format each distinct one once.
-    void time(const QDateTime& value)
-    {
-        if (!value.isValid()) {
-            m_values.append({ Value::Null, 0, 0 });
-            return;
-        }
-        if (value != m_lastTime || m_lastTimeText.isEmpty()) {
-            m_lastTime = value;
-            m_lastTimeText = Ids::toStorage(value);
-        }
-        text(m_lastTimeText);
-    }
-    void integer(qint64 value) { m_values.append({ Value::Integer, value, 0 }); }
-
-    QList<Value> m_values;
-    QByteArray m_text;
-    QStringEncoder m_encoder { QStringEncoder::Utf8 };
-    QDateTime m_lastTime;
-    QString m_lastTimeText;
-};
 } // namespace
 
 LeadBulkInserter::LeadBulkInserter(sqlite3* handle)
@@ -156,12 +49,20 @@ LeadBulkInserter::~LeadBulkInserter()
 
 bool LeadBulkInserter::insert(const QList<Lead>& leads)
 {
-    if (leads.isEmpty())
+    EncodedLeadRows rows;
+    for (const Lead& lead : leads)
+        rows.add(lead);
+    return insert(rows);
+}
+
+bool LeadBulkInserter::insert(const EncodedLeadRows& leads)
+{
+    if (leads.rowCount() == 0)
         return true;
     if (!exec("SAVEPOINT lead_bulk_insert"))
         return false;
     QList<qint64> rowids;
-    rowids.reserve(leads.size());
+    rowids.reserve(leads.rowCount());
     if (!exec("UPDATE lead_index_control SET deferring = 1 WHERE id = 1") || !insertRows(leads, &rowids)
         || !indexRows(rowids) || !exec("UPDATE lead_index_control SET deferring = 0 WHERE id = 1"))
         return fail();
@@ -182,22 +83,18 @@ bool LeadBulkInserter::exec(const char* sql)
 // which costs more than binding a row. Compiling a statement costs more still (several times inserting its rows), so
 // the few sizes of m_inserts (500, 50, 5 and 1 rows) are compiled once per inserter, triggers included, and any
 // number of rows is a sum of them: 4,860 rows are 9 × 500, 7 × 50, 2 × 5.
-bool LeadBulkInserter::insertRows(const QList<Lead>& leads, QList<qint64>* rowids)
+bool LeadBulkInserter::insertRows(const EncodedLeadRows& leads, QList<qint64>* rowids)
 {
     qsizetype next = 0;
-    LeadRowsBinder binder;
     for (SizedInsert& insert : m_inserts) {
-        const qsizetype statements = (leads.size() - next) / insert.rows;
+        const qsizetype statements = (leads.rowCount() - next) / insert.rows;
         if (statements == 0)
             continue;
         if (!insert.statement && !(insert.statement = prepareInsert(insert.rows)))
             return false;
         bool ok = true;
         for (qsizetype s = 0; s < statements && ok; ++s) {
-            binder.clear();
-            for (int row = 0; row < insert.rows; ++row)
-                binder.add(leads.at(next + row));
-            binder.bind(insert.statement);
+            leads.bind(insert.statement, next, insert.rows);
             ok = sqlite3_step(insert.statement) == SQLITE_DONE;
             if (!ok) {
                 m_lastError = QString::fromUtf8(sqlite3_errmsg(m_handle));
@@ -211,7 +108,7 @@ bool LeadBulkInserter::insertRows(const QList<Lead>& leads, QList<qint64>* rowid
             sqlite3_reset(insert.statement);
         }
         sqlite3_reset(insert.statement);
-        sqlite3_clear_bindings(insert.statement); // the bound text lives in the binder
+        sqlite3_clear_bindings(insert.statement); // the bound text lives in leads
         if (!ok)
             return false;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/Lead.h"
+#include "services/storage/EncodedLeadRows.h"
 
 #include <QList>
 #include <QString>
@@ -22,11 +23,13 @@ public:
     LeadBulkInserter& operator=(const LeadBulkInserter&) = delete;
 
     bool insert(const QList<Lead>& leads);
+    // The same, with the leads already encoded (off the database thread).
+    bool insert(const EncodedLeadRows& leads);
     QString lastError() const { return m_lastError; }
 
 private:
     bool exec(const char* sql);
-    bool insertRows(const QList<Lead>& leads, QList<qint64>* rowids);
+    bool insertRows(const EncodedLeadRows& leads, QList<qint64>* rowids);
     sqlite3_stmt* prepareInsert(int rows);
     bool indexRows(const QList<qint64>& rowids);
     bool indexRange(sqlite3_stmt** statement, const char* sql, qint64 first, qint64 last);
