@@ -57,9 +57,9 @@ QList<PipelineGroup> DealPipelineRepository::intentGroups()
     // 0017 keep.
     QSqlQuery open(m_db);
     open.setForwardOnly(true);
-    open.prepare(QStringLiteral(
-        "SELECT currency, leads, value_minor FROM lead_totals WHERE leads > 0 AND status NOT IN "
-        "(SELECT key FROM pipeline_stages WHERE is_closed = 1 AND deleted = 0)"));
+    open.prepare(
+        QStringLiteral("SELECT currency, leads, value_minor FROM lead_totals WHERE leads > 0 AND status NOT IN "
+                       "(SELECT key FROM pipeline_stages WHERE is_closed = 1 AND deleted = 0)"));
     if (!exec(open))
         return groups;
     while (open.next()) {

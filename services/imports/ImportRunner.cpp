@@ -173,8 +173,8 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
     // Reading, building and phone normalisation of the next batch run on the thread pool while this thread
     // commits the current one.
     int batchIndex = 0;
-    const auto prepare = [this, &reader, &builder, &phones, &index, &batchIndex, duplicates, headerSize,
-                             jobId = job.id, delimiter = format.delimiter] {
+    const auto prepare = [this, &reader, &builder, &phones, &index, &batchIndex, duplicates, headerSize, jobId = job.id,
+                             delimiter = format.delimiter] {
         PreparedBatch batch;
         const int size = batchRows(batchIndex++);
         batch.rows.reserve(size);
@@ -239,13 +239,12 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
         if (!batch.last)
             pending = QtConcurrent::run(prepare);
         QList<Lead> created;
-        const QString batchError = commitBatch(
-            batch.rows, job, request.options, index, batch.rawLines, inserter, batch.created, created);
+        const QString batchError
+            = commitBatch(batch.rows, job, request.options, index, batch.rawLines, inserter, batch.created, created);
         // Some 100,000 strings per batch: freed on the thread pool, off the writer, which is the import's slowest
         // stage.
-        QThreadPool::globalInstance()->start(
-            [rows = std::move(batch.rows), lines = std::move(batch.rawLines), leads = std::move(created),
-                encoded = std::move(batch.created)] {});
+        QThreadPool::globalInstance()->start([rows = std::move(batch.rows), lines = std::move(batch.rawLines),
+                                                 leads = std::move(created), encoded = std::move(batch.created)] {});
         if (!batchError.isEmpty() || !batch.readerError.isEmpty()) {
             job.status = QStringLiteral("failed");
             job.error = !batchError.isEmpty()

@@ -13,9 +13,9 @@ void EncodedLeadRows::add(const Lead& lead)
     text(lead.id);
     text(lead.orgId);
     nullableText(lead.ownerId);
-    for (const QString* field : { &lead.name, &lead.company, &lead.contactPerson, &lead.title, &lead.email,
-             &lead.phone, &lead.phoneRaw, &lead.website, &lead.websiteIssues, &lead.location, &lead.status,
-             &lead.source, &lead.industry })
+    for (const QString* field :
+        { &lead.name, &lead.company, &lead.contactPerson, &lead.title, &lead.email, &lead.phone, &lead.phoneRaw,
+            &lead.website, &lead.websiteIssues, &lead.location, &lead.status, &lead.source, &lead.industry })
         text(*field);
     text(lead.tags.join(QLatin1Char(',')));
     text(lead.notes);

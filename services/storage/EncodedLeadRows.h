@@ -22,8 +22,7 @@ public:
     void bind(sqlite3_stmt* statement, qsizetype firstRow, int rows) const;
 
 private:
-    struct Value
-    {
+    struct Value {
         enum Kind { Null, Integer, Text } kind;
         qint64 number; // Integer: the value; Text: offset in m_text
         int length;

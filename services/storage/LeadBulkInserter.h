@@ -9,11 +9,12 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-// Inserts many leads at once (an import batch): a few reused multi-row statements bound through SQLite's C API, then the search
-// index, lead_figures and lead_totals rows of all of them with one statement each. FTS5 flushes its pending terms at every
-// statement, so indexing row by row would write an index segment per lead (0011_deferred_lead_indexing.sql).
-// All or nothing: on failure nothing of the call remains. Runs on the thread that owns the connection.
-// Keep one inserter for many calls (an import's batches): its statements are compiled once, triggers included.
+// Inserts many leads at once (an import batch): a few reused multi-row statements bound through SQLite's C API, then
+// the search index, lead_figures and lead_totals rows of all of them with one statement each. FTS5 flushes its pending
+// terms at every statement, so indexing row by row would write an index segment per lead
+// (0011_deferred_lead_indexing.sql). All or nothing: on failure nothing of the call remains. Runs on the thread that
+// owns the connection. Keep one inserter for many calls (an import's batches): its statements are compiled once,
+// triggers included.
 class LeadBulkInserter
 {
 public:
@@ -37,8 +38,7 @@ private:
     bool fail();
 
     sqlite3* m_handle;
-    struct SizedInsert
-    {
+    struct SizedInsert {
         int rows;
         sqlite3_stmt* statement; // compiled when first needed
     };

@@ -197,7 +197,8 @@ bool LeadRepository::readTotals(const LeadFilter& filter, const QString& match, 
             values.append(filter.status);
         }
         return readFilteredTotals(
-            QStringLiteral("leads_fts CROSS JOIN lead_figures f ON f.lead_rowid = leads_fts.rowid"), where, values, page);
+            QStringLiteral("leads_fts CROSS JOIN lead_figures f ON f.lead_rowid = leads_fts.rowid"), where, values,
+            page);
     }
     // Other filters need the lead rows: look up each match.
     QString from = QStringLiteral("leads f");

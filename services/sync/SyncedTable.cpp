@@ -67,7 +67,8 @@ const SyncedTable& SyncedTable::leads()
             QStringLiteral("DELETE FROM lead_totals"),
             QStringLiteral("INSERT INTO lead_totals (status, currency, leads, value_minor) "
                            "SELECT status, currency, count(*), sum(value_minor) FROM leads WHERE deleted = 0 "
-                           "GROUP BY status, currency") };
+                           "GROUP BY status, currency")
+        };
         return t;
     }();
     return table;

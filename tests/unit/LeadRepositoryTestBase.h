@@ -118,8 +118,9 @@ protected:
                 if (!query.exec(sql))
                     rows.append(query.lastError().text());
                 while (query.next()) {
-                    rows.append(QStringLiteral("%1/%2: %3 leads, %4").arg(query.value(0).toString(),
-                        query.value(1).toString(), query.value(2).toString(), query.value(3).toString()));
+                    rows.append(QStringLiteral("%1/%2: %3 leads, %4")
+                                    .arg(query.value(0).toString(), query.value(1).toString(),
+                                        query.value(2).toString(), query.value(3).toString()));
                 }
             });
             return rows.join(QStringLiteral("; "));

@@ -142,7 +142,8 @@ private slots:
     void bareHostMatchesFullParse()
     {
         QFETCH(QString, host);
-        QCOMPARE(LeadValidator::normalizeWebsite(host), LeadValidator::normalizeWebsite(QStringLiteral("https://") + host));
+        QCOMPARE(
+            LeadValidator::normalizeWebsite(host), LeadValidator::normalizeWebsite(QStringLiteral("https://") + host));
     }
 
     void validLeadHasNoErrors()
