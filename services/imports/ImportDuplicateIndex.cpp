@@ -60,3 +60,42 @@ void ImportDuplicateIndex::add(const Lead& lead, const QString& nameKey)
     if (!nameKey.isEmpty())
         m_byName.insert(nameKey, lead.id);
 }
+
+QString ImportDuplicateIndex::findOrAdd(const Lead& lead, const QString& nameKey)
+{
+    // operator[] inserts an empty id when the key is new: that slot then takes this lead's id, or is taken back if a
+    // later key finds a duplicate, so that the index ends as find() + add() would leave it.
+    QString* emailSlot = nullptr;
+    if (!lead.email.isEmpty()) {
+        emailSlot = &m_byEmail[lead.email];
+        if (!emailSlot->isEmpty())
+            return *emailSlot;
+    }
+    QString* phoneSlot = nullptr;
+    if (!lead.phone.isEmpty()) {
+        phoneSlot = &m_byPhone[lead.phone];
+        if (!phoneSlot->isEmpty()) {
+            const QString found = *phoneSlot;
+            if (emailSlot)
+                m_byEmail.remove(lead.email);
+            return found;
+        }
+    }
+    if (!emailSlot && !phoneSlot) {
+        if (nameKey.isEmpty())
+            return {};
+        QString& nameSlot = m_byName[nameKey];
+        if (nameSlot.isEmpty())
+            nameSlot = lead.id;
+        else
+            return nameSlot;
+        return {};
+    }
+    if (emailSlot)
+        *emailSlot = lead.id;
+    if (phoneSlot)
+        *phoneSlot = lead.id;
+    if (!nameKey.isEmpty())
+        m_byName.insert(nameKey, lead.id);
+    return {};
+}

@@ -17,6 +17,8 @@ public:
     // The same with the name key already built (off the writer thread).
     QString find(const Lead& lead, const QString& nameKey) const;
     void add(const Lead& lead, const QString& nameKey);
+    // find(), and add() when nothing is found, looking each key up once.
+    QString findOrAdd(const Lead& lead, const QString& nameKey);
 
     static QString nameKey(const Lead& lead);
 

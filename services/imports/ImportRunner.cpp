@@ -203,14 +203,13 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
                 continue;
             row.nameKey = ImportDuplicateIndex::nameKey(row.lead);
             if (duplicates == ImportOptions::Duplicates::Skip) {
-                row.duplicateOf = index.find(row.lead, row.nameKey);
-                if (row.duplicateOf.isEmpty())
-                    index.add(row.lead, row.nameKey);
+                row.duplicateOf = index.findOrAdd(row.lead, row.nameKey);
             }
         }
         // Outside update mode every row's fate is known now: the new leads are encoded here, off the writer.
         if (duplicates != ImportOptions::Duplicates::Update) {
             const QDateTime now = QDateTime::currentDateTimeUtc();
+            batch.created.reserve(batch.rows.size());
             for (ImportedRow& row : batch.rows) {
                 if (row.error.isEmpty() && row.duplicateOf.isEmpty()) {
                     stampNewLead(row.lead, jobId, now);

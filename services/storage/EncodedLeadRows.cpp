@@ -8,32 +8,39 @@
 
 #include <sqlite3.h>
 
+void EncodedLeadRows::reserve(qsizetype rows)
+{
+    m_values.reserve(rows * LeadColumns::kCount);
+    m_text.reserve(rows * 512);
+}
+
 void EncodedLeadRows::add(const Lead& lead)
 {
-    text(lead.id);
-    text(lead.orgId);
-    nullableText(lead.ownerId);
+    QStringEncoder utf8(QStringEncoder::Utf8);
+    text(utf8, lead.id);
+    text(utf8, lead.orgId);
+    nullableText(utf8, lead.ownerId);
     for (const QString* field :
         { &lead.name, &lead.company, &lead.contactPerson, &lead.title, &lead.email, &lead.phone, &lead.phoneRaw,
             &lead.website, &lead.websiteIssues, &lead.location, &lead.status, &lead.source, &lead.industry })
-        text(*field);
-    text(lead.tags.join(QLatin1Char(',')));
-    text(lead.notes);
+        text(utf8, *field);
+    text(utf8, lead.tags.join(QLatin1Char(',')));
+    text(utf8, lead.notes);
     integer(lead.valueMinor);
-    text(lead.currency);
+    text(utf8, lead.currency);
     integer(lead.doNotCall);
     integer(lead.emailOptOut);
     integer(lead.smsOptOut);
-    text(lead.lawfulBasis);
+    text(utf8, lead.lawfulBasis);
     integer(lead.marketingConsent);
-    time(lead.consentAt);
-    text(lead.fieldSources);
-    time(lead.lastContactedAt);
-    time(lead.createdAt);
-    time(lead.updatedAt);
+    time(utf8, lead.consentAt);
+    text(utf8, lead.fieldSources);
+    time(utf8, lead.lastContactedAt);
+    time(utf8, lead.createdAt);
+    time(utf8, lead.updatedAt);
     integer(lead.rev);
     integer(lead.deleted);
-    nullableText(lead.importJobId);
+    nullableText(utf8, lead.importJobId);
     Q_ASSERT(m_values.size() % LeadColumns::kCount == 0);
 }
 
@@ -64,26 +71,25 @@ void EncodedLeadRows::bind(sqlite3_stmt* statement, qsizetype firstRow, int rows
     }
 }
 
-void EncodedLeadRows::text(QStringView value)
+void EncodedLeadRows::text(QStringEncoder& encoder, QStringView value)
 {
     const qsizetype offset = m_text.size();
     m_text.resize(offset + value.size() * 3);
-    QStringEncoder encoder(QStringEncoder::Utf8);
     char* end = encoder.appendToBuffer(m_text.data() + offset, value);
     m_text.resize(end - m_text.constData());
     m_values.append({ Value::Text, offset, static_cast<int>(m_text.size() - offset) });
 }
 
-void EncodedLeadRows::nullableText(const QString& value)
+void EncodedLeadRows::nullableText(QStringEncoder& encoder, const QString& value)
 {
     if (value.isEmpty())
         m_values.append({ Value::Null, 0, 0 });
     else
-        text(value);
+        text(encoder, value);
 }
 
 // Imports stamp every row with the same times: format each distinct one once.
-void EncodedLeadRows::time(const QDateTime& value)
+void EncodedLeadRows::time(QStringEncoder& encoder, const QDateTime& value)
 {
     if (!value.isValid()) {
         m_values.append({ Value::Null, 0, 0 });
@@ -93,5 +99,5 @@ void EncodedLeadRows::time(const QDateTime& value)
         m_lastTime = value;
         m_lastTimeText = Ids::toStorage(value);
     }
-    text(m_lastTimeText);
+    text(encoder, m_lastTimeText);
 }

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+class QStringEncoder;
+
 struct sqlite3_stmt;
 
 // Leads as the values of a multi-row INSERT, in LeadColumns order: text encoded to UTF-8 into one buffer (Qt's
@@ -15,6 +17,7 @@ struct sqlite3_stmt;
 class EncodedLeadRows
 {
 public:
+    void reserve(qsizetype rows);
     void add(const Lead& lead);
     qsizetype rowCount() const;
     // Binds rows [firstRow, firstRow + rows) to a statement of that many rows. The rows must not change until the
@@ -28,9 +31,9 @@ private:
         int length;
     };
 
-    void text(QStringView value);
-    void nullableText(const QString& value);
-    void time(const QDateTime& value);
+    void text(QStringEncoder& encoder, QStringView value);
+    void nullableText(QStringEncoder& encoder, const QString& value);
+    void time(QStringEncoder& encoder, const QDateTime& value);
     void integer(qint64 value) { m_values.append({ Value::Integer, value, 0 }); }
 
     QList<Value> m_values;

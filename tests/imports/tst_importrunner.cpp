@@ -5,6 +5,7 @@
 #include "models/LeadFilter.h"
 #include "services/imports/CsvReader.h"
 #include "services/imports/ImportJobRepository.h"
+#include "services/imports/ImportDuplicateIndex.h"
 #include "services/imports/ImportRunner.h"
 #include "services/imports/ImportUndoer.h"
 #include "services/imports/LeadCsvExporter.h"
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QRandomGenerator>
 #include <QTest>
 
 using HubTest::TempWorkspace;
@@ -28,6 +30,7 @@ private slots:
     void importTwiceSkipsThenUpdates();
     void createModeCreatesDuplicates();
     void duplicatesInsideOneFile();
+    void findOrAddMatchesFindThenAdd();
     void duplicatesAcrossBatches_data();
     void duplicatesAcrossBatches();
     void cancelKeepsImportedRows();
@@ -215,6 +218,30 @@ void TestImportRunner::duplicatesInsideOneFile()
     const ImportJob job = run(ws, path, ImportOptions::Duplicates::Skip);
     QCOMPARE(job.imported, 2);
     QCOMPARE(job.skipped, 1);
+}
+
+// Skip mode's one-lookup findOrAdd() must answer, and leave the index, as find() followed by add() does.
+void TestImportRunner::findOrAddMatchesFindThenAdd()
+{
+    QRandomGenerator random(7);
+    ImportDuplicateIndex oneLookup;
+    ImportDuplicateIndex twoSteps;
+    // Few distinct values, so that every combination of matching keys comes up often.
+    const auto pick = [&random](const char* prefix) {
+        return random.bounded(3) == 0 ? QString() : QLatin1String(prefix) + QString::number(random.bounded(40));
+    };
+    for (int i = 0; i < 20000; ++i) {
+        Lead lead;
+        lead.id = QStringLiteral("lead-%1").arg(i);
+        lead.email = pick("e");
+        lead.phone = pick("p");
+        lead.name = pick("n");
+        const QString key = ImportDuplicateIndex::nameKey(lead);
+        const QString expected = twoSteps.find(lead, key);
+        if (expected.isEmpty())
+            twoSteps.add(lead, key);
+        QCOMPARE(oneLookup.findOrAdd(lead, key), expected);
+    }
 }
 
 // Skip mode finds duplicates while the batches are prepared, update mode while they are written: either way a row
