@@ -4,8 +4,8 @@
 
 #include "models/LeadFilter.h"
 #include "services/imports/CsvReader.h"
-#include "services/imports/ImportJobRepository.h"
 #include "services/imports/ImportDuplicateIndex.h"
+#include "services/imports/ImportJobRepository.h"
 #include "services/imports/ImportRunner.h"
 #include "services/imports/ImportUndoer.h"
 #include "services/imports/LeadCsvExporter.h"
@@ -13,8 +13,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
 #include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QTest>
 
 using HubTest::TempWorkspace;
