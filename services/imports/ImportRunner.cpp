@@ -3,6 +3,7 @@
 #include "models/Ids.h"
 #include "models/LeadJson.h"
 #include "services/imports/CsvReader.h"
+#include "services/imports/ImportBatchPreparer.h"
 #include "services/imports/ImportDuplicateIndex.h"
 #include "services/imports/ImportJobRepository.h"
 #include "services/imports/LeadRowBuilder.h"
@@ -22,16 +23,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
-struct PreparedBatch
-{
-    QList<ImportedRow> rows;
-    EncodedLeadRows created; // skip and create mode: the rows that become new leads, ready to insert
-    QStringList rawLines;
-    qint64 bytesRead = 0;
-    bool last = false;
-    QString readerError;
-};
-
 // The connection's settings for the length of an import, put back afterwards.
 // - synchronous=NORMAL: each batch commits the rows together with the job's progress, so WAL's NORMAL sync keeps the
 //   database and the job consistent through a crash; only the last batches may need importing again after a power cut.
@@ -169,57 +160,12 @@ ImportJob ImportRunner::run(const ImportRequest& request, const std::atomic_bool
     PhoneBatchNormalizer phones(request.options.region);
     QElapsedTimer clock;
     clock.start();
-    const int headerSize = static_cast<int>(header.size());
     // Reading, building and phone normalisation of the next batch run on the thread pool while this thread
     // commits the current one.
+    ImportBatchPreparer preparer(reader, builder, phones, index, duplicates, static_cast<int>(header.size()),
+        format.delimiter, m_identity, job.id);
     int batchIndex = 0;
-    const auto prepare = [this, &reader, &builder, &phones, &index, &batchIndex, duplicates, headerSize, jobId = job.id,
-                             delimiter = format.delimiter] {
-        PreparedBatch batch;
-        const int size = batchRows(batchIndex++);
-        batch.rows.reserve(size);
-        CsvReader::Record record;
-        while (batch.rows.size() < size) {
-            if (!reader.next(&record)) {
-                batch.last = true;
-                batch.readerError = reader.hasError() ? reader.errorString() : QString();
-                break;
-            }
-            batch.rows.append(builder.build(record.fields, record.number, headerSize));
-            batch.rows.last().fields = std::move(record.fields);
-        }
-        phones.normalize(batch.rows);
-        batch.rawLines.reserve(batch.rows.size());
-        // What the writer would otherwise compute: the id of a lead the row may become (in file order, so the id
-        // index grows at its end), its duplicate key and, in skip mode, the lead it duplicates. Batches are prepared
-        // one after another, in file order, so a row finds the rows before it.
-        for (ImportedRow& row : batch.rows) {
-            batch.rawLines.append(row.error.isEmpty() && row.warnings.isEmpty() ? QString() : row.fields.join(delimiter));
-            row.fields.clear();
-            if (!row.error.isEmpty())
-                continue;
-            row.lead.id = Ids::newId();
-            if (duplicates == ImportOptions::Duplicates::Create)
-                continue;
-            row.nameKey = ImportDuplicateIndex::nameKey(row.lead);
-            if (duplicates == ImportOptions::Duplicates::Skip) {
-                row.duplicateOf = index.findOrAdd(row.lead, row.nameKey);
-            }
-        }
-        // Outside update mode every row's fate is known now: the new leads are encoded here, off the writer.
-        if (duplicates != ImportOptions::Duplicates::Update) {
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            batch.created.reserve(batch.rows.size());
-            for (ImportedRow& row : batch.rows) {
-                if (row.error.isEmpty() && row.duplicateOf.isEmpty()) {
-                    stampNewLead(row.lead, jobId, now);
-                    batch.created.add(row.lead);
-                }
-            }
-        }
-        batch.bytesRead = reader.bytesRead();
-        return batch;
-    };
+    const auto prepare = [&preparer, &batchIndex] { return preparer.next(batchRows(batchIndex++)); };
     sqlite3* handle = SqliteConnection::handle(m_db);
     if (!handle) {
         job.status = QStringLiteral("failed");
@@ -289,15 +235,6 @@ QString ImportRunner::checkOwner(const QString& defaultOwner)
     return {};
 }
 
-void ImportRunner::stampNewLead(Lead& lead, const QString& jobId, const QDateTime& now) const
-{
-    lead.orgId = m_identity.orgId;
-    if (lead.ownerId.isEmpty())
-        lead.ownerId = m_identity.userId;
-    lead.importJobId = jobId;
-    lead.createdAt = lead.updatedAt = now;
-}
-
 QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
     ImportDuplicateIndex& index, const QStringList& rawLines, LeadBulkInserter& inserter,
     const EncodedLeadRows& encoded, QList<Lead>& created)
@@ -311,6 +248,7 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
         m_db.rollback();
         return message;
     };
+    const bool updating = options.duplicates == ImportOptions::Duplicates::Update;
     for (qsizetype i = 0; i < rows.size(); ++i) {
         ImportedRow& row = rows[i];
         const auto report = [&](const QString& severity, const QString& reason) {
@@ -327,7 +265,6 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
             continue;
         }
         Lead& lead = row.lead;
-        const bool updating = options.duplicates == ImportOptions::Duplicates::Update;
         const QString duplicateOf = updating ? index.find(lead, row.nameKey) : row.duplicateOf;
         if (!duplicateOf.isEmpty() && options.duplicates == ImportOptions::Duplicates::Skip) {
             ++job.skipped;
@@ -347,7 +284,7 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
             ++job.updated;
         } else {
             if (updating) { // otherwise already stamped and encoded while preparing
-                stampNewLead(lead, job.id, now);
+                ImportBatchPreparer::stampNewLead(lead, m_identity, job.id, now);
                 index.add(lead, row.nameKey);
                 created.append(std::move(lead));
             }
@@ -358,7 +295,7 @@ QString ImportRunner::commitBatch(QList<ImportedRow>& rows, ImportJob& job, cons
                 return fail(jobs.lastError());
         }
     }
-    if (!(created.isEmpty() ? inserter.insert(encoded) : inserter.insert(created)) || !jobs.updateProgress(job))
+    if (!(updating ? inserter.insert(created) : inserter.insert(encoded)) || !jobs.updateProgress(job))
         return fail(inserter.lastError() + jobs.lastError());
     return m_db.commit() ? QString() : fail(m_db.lastError().text());
 }

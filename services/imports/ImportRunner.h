@@ -45,8 +45,6 @@ public:
 private:
     // Why the leads cannot be owned as asked (their organisation or owner does not exist), or empty.
     QString checkOwner(const QString& defaultOwner);
-    // A new lead's organisation, owner, import job and times.
-    void stampNewLead(Lead& lead, const QString& jobId, const QDateTime& now) const;
     // Skip and create mode insert the leads encoded while preparing; update mode moves the new leads of the batch
     // out of rows into created and inserts those.
     QString commitBatch(QList<class ImportedRow>& rows, ImportJob& job, const ImportOptions& options,
